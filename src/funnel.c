@@ -1,0 +1,869 @@
+/*-------------------------------------------------------------------------
+ *
+ * funnel.c
+ *	  window_funnel(): how far each entity got through an ordered sequence of
+ *	  steps within a time window, as a parallel-safe aggregate.
+ *
+ * Semantics follow ClickHouse's windowFunnel (see docs-funnel.md):
+ *
+ * - every input row adds one entry (ts, i) per condition i that is true on
+ *	 it; entries are processed in (ts, i) order, so a row matching conditions
+ *	 1 and 2 reaches level 2 by itself;
+ * - a step-1 entry starts a chain and a later step-1 entry restarts it;
+ * - step k > 1 counts when step k - 1 is reached and ts <= first + window,
+ *	 where first is the chain's step-1 time (inclusive);
+ * - the result is the highest level reached, 0 if none.
+ *
+ * The level is computed greedily: for every level we remember the chain that
+ * reached it with the latest step-1 time, which dominates every other chain
+ * for all later extensions.  strict_increase compares against the levels as
+ * they were before the current timestamp, and strict_once keeps the two best
+ * chains ending on different rows, so both stay exact (ClickHouse's single
+ * chain per level loses c1@0, c1@1, c2@1 under strict_increase).
+ *
+ * The transition state only collects the rows that match some condition (and,
+ * for strict_order, the rows that match none, as markers) as (ts, bitmask)
+ * pairs; all ordering happens in the final function after a sort on
+ * (ts, bitmask), so results never depend on input order or on how a parallel
+ * plan split the input.
+ *
+ * src/funnel.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "datatype/timestamp.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "port/pg_bitutils.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "funnel.h"
+
+/* mode flags, set from the comma-separated mode string */
+#define FM_STRICT_ORDER			0x0001
+#define FM_STRICT_DEDUP			0x0002
+#define FM_STRICT_INCREASE		0x0004
+#define FM_STRICT_ONCE			0x0008
+#define FM_ALLOW_REENTRY		0x0010
+#define FM_ANCHOR				0x0020
+#define FM_EXCLUDE				0x0040
+
+/* format version of the serialized transition state (parallel workers) */
+#define FUNNEL_STATE_VERSION	1
+
+/* one stored input row: its timestamp and the conditions it matched */
+typedef struct FunnelEvent
+{
+	int64		ts;
+	uint32		mask;
+} FunnelEvent;
+
+typedef struct FunnelState
+{
+	int64		window;			/* microseconds, > 0 */
+	uint32		mode;			/* FM_* flags */
+	int32		nconds;			/* conditions per row (steps + exclusion) */
+	int32		nevents;
+	int32		maxevents;
+	FunnelEvent *events;		/* in the aggregate memory context */
+	/* to check cheaply that mode and window stay constant in a group */
+	text	   *mode_text;		/* copy of the mode argument, or NULL */
+} FunnelState;
+
+/* one candidate chain for a level: its step-1 time and the row it ended on */
+typedef struct FunnelChain
+{
+	int64		first;
+	int32		row;			/* -1: no chain */
+	int32		slot;			/* index into the step-times table */
+} FunnelChain;
+
+/* per-level state of the greedy scan: the two best chains (distinct rows) */
+typedef struct FunnelLevel
+{
+	FunnelChain best;
+	FunnelChain second;
+} FunnelLevel;
+
+static uint32 funnel_parse_mode(const char *mode, int len);
+static int64 funnel_window_usecs(Interval *window);
+static FunnelState *funnel_state_new(MemoryContext aggcontext, int64 window,
+									 uint32 mode, int nconds, text *mode_text);
+static void funnel_state_add(FunnelState *state, int64 ts, uint32 mask);
+static int	funnel_compute(FunnelState *state, int64 *times);
+static int	funnel_nsteps(const FunnelState *state);
+
+/*
+ * Parse a comma-separated list of modes into FM_* flags.  Spaces around the
+ * names are ignored; an empty string means the default mode.
+ */
+static uint32
+funnel_parse_mode(const char *mode, int len)
+{
+	uint32		flags = 0;
+	int			pos = 0;
+
+	while (pos <= len)
+	{
+		int			start,
+					end;
+		int			toklen;
+		const char *tok;
+
+		start = pos;
+		while (pos < len && mode[pos] != ',')
+			pos++;
+		end = pos;
+		pos++;					/* skip the comma (or step past the end) */
+
+		while (start < end && isspace((unsigned char) mode[start]))
+			start++;
+		while (end > start && isspace((unsigned char) mode[end - 1]))
+			end--;
+		tok = mode + start;
+		toklen = end - start;
+
+		if (toklen == 0)
+			continue;
+#define TOKEN_IS(s) (toklen == (int) strlen(s) && strncmp(tok, (s), toklen) == 0)
+		if (TOKEN_IS("strict_order"))
+			flags |= FM_STRICT_ORDER;
+		else if (TOKEN_IS("strict_deduplication"))
+			flags |= FM_STRICT_DEDUP;
+		else if (TOKEN_IS("strict_increase"))
+			flags |= FM_STRICT_INCREASE;
+		else if (TOKEN_IS("strict_once"))
+			flags |= FM_STRICT_ONCE;
+		else if (TOKEN_IS("allow_reentry"))
+			flags |= FM_ALLOW_REENTRY;
+		else if (TOKEN_IS("anchor"))
+			flags |= FM_ANCHOR;
+		else if (TOKEN_IS("exclude"))
+			flags |= FM_EXCLUDE;
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown window_funnel mode \"%.*s\"", toklen, tok),
+					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor and exclude, separated by commas.")));
+#undef TOKEN_IS
+	}
+
+	if ((flags & FM_ALLOW_REENTRY) && !(flags & FM_STRICT_ORDER))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel mode allow_reentry requires strict_order"),
+				 errdetail("allow_reentry changes what a strict_order violation does; without strict_order there are no violations."),
+				 errhint("Use the mode 'strict_order, allow_reentry'.")));
+	return flags;
+}
+
+/*
+ * Convert the window to microseconds.  Months have no fixed length, so a
+ * window with months is rejected rather than guessed; a day counts as 24
+ * hours.
+ */
+static int64
+funnel_window_usecs(Interval *window)
+{
+	int64		usecs;
+
+	if (window->month != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel window must not contain months or years"),
+				 errdetail("Months and years have no fixed length."),
+				 errhint("Express the window in days, for example interval '30 days'.")));
+	if (pg_mul_s64_overflow((int64) window->day, USECS_PER_DAY, &usecs) ||
+		pg_add_s64_overflow(usecs, window->time, &usecs))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("window_funnel window is out of range")));
+	if (usecs <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel window must be positive")));
+	return usecs;
+}
+
+static FunnelState *
+funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
+				 int nconds, text *mode_text)
+{
+	FunnelState *state;
+
+	state = (FunnelState *) MemoryContextAllocZero(aggcontext,
+												   sizeof(FunnelState));
+	state->window = window;
+	state->mode = mode;
+	state->nconds = nconds;
+	state->nevents = 0;
+	state->maxevents = 8;
+	state->events = (FunnelEvent *)
+		MemoryContextAlloc(aggcontext, state->maxevents * sizeof(FunnelEvent));
+	if (mode_text != NULL)
+	{
+		Size		len = VARSIZE_ANY(mode_text);
+
+		state->mode_text = (text *) MemoryContextAlloc(aggcontext, len);
+		memcpy(state->mode_text, mode_text, len);
+	}
+	return state;
+}
+
+/* Append one row; the array lives in the context it was allocated in. */
+static inline void
+funnel_state_add(FunnelState *state, int64 ts, uint32 mask)
+{
+	if (state->nevents >= state->maxevents)
+	{
+		/* MaxAllocSize / sizeof(FunnelEvent) is the hard ceiling */
+		if (state->maxevents >= (int32) (MaxAllocSize / sizeof(FunnelEvent) / 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("window_funnel group has too many matching rows"),
+					 errdetail("A single group can hold at most %d matching rows.",
+							   state->maxevents)));
+		state->maxevents *= 2;
+		state->events = (FunnelEvent *)
+			repalloc(state->events, state->maxevents * sizeof(FunnelEvent));
+	}
+	state->events[state->nevents].ts = ts;
+	state->events[state->nevents].mask = mask;
+	state->nevents++;
+}
+
+static int
+funnel_nsteps(const FunnelState *state)
+{
+	return (state->mode & FM_EXCLUDE) ? state->nconds - 1 : state->nconds;
+}
+
+/*
+ * window_funnel_transfn(state internal, window interval, [mode text,]
+ *						 ts timestamp[tz], steps boolean[])
+ *
+ * Shared by all window_funnel variants.  Window and mode are read from the
+ * first row and must stay the same within a group.  Rows with a NULL
+ * timestamp are skipped; a NULL condition counts as false.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_transfn);
+Datum
+window_funnel_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	FunnelState *state;
+	bool		has_mode = (PG_NARGS() == 5);
+	int			ts_arg = has_mode ? 3 : 2;
+	int			steps_arg = has_mode ? 4 : 3;
+	ArrayType  *steps;
+	int			nconds;
+	uint32		mask;
+	int64		ts;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "window_funnel_transfn called in non-aggregate context");
+
+	state = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel window must not be null")));
+	if (has_mode && PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel mode must not be null")));
+
+	/* the number of conditions comes from the array, NULL array = no match */
+	if (PG_ARGISNULL(steps_arg))
+	{
+		steps = NULL;
+		nconds = state ? state->nconds : -1;
+	}
+	else
+	{
+		steps = PG_GETARG_ARRAYTYPE_P(steps_arg);
+		if (ARR_NDIM(steps) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("window_funnel steps must be a one-dimensional array")));
+		nconds = (ARR_NDIM(steps) == 0) ? 0 : ARR_DIMS(steps)[0];
+	}
+
+	if (state == NULL)
+	{
+		Interval   *window = PG_GETARG_INTERVAL_P(1);
+		uint32		mode = 0;
+		text	   *mode_text = NULL;
+		int			nsteps;
+
+		if (has_mode)
+		{
+			mode_text = PG_GETARG_TEXT_PP(2);
+			mode = funnel_parse_mode(VARDATA_ANY(mode_text),
+									 VARSIZE_ANY_EXHDR(mode_text));
+		}
+		if (nconds < 0)
+			PG_RETURN_NULL();	/* wait for a row that shows the step count */
+		nsteps = (mode & FM_EXCLUDE) ? nconds - 1 : nconds;
+		if (nconds > FUNNEL_MAX_STEPS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("window_funnel supports at most %d conditions, got %d",
+							FUNNEL_MAX_STEPS, nconds)));
+		if (nsteps < 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel needs at least one step"),
+					 (mode & FM_EXCLUDE) ?
+					 errdetail("With the exclude mode the last condition is the exclusion, not a step.") : 0));
+		state = funnel_state_new(aggcontext, funnel_window_usecs(window),
+								 mode, nconds, mode_text);
+	}
+	else
+	{
+		/*
+		 * Window and mode are normally constants, so these checks cost a
+		 * compare per row.  They stop a group from silently mixing windows.
+		 */
+		Interval   *window = PG_GETARG_INTERVAL_P(1);
+
+		if (window->month != 0 ||
+			(int64) window->day * USECS_PER_DAY + window->time != state->window)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel window must be the same for all rows of a group")));
+		if (has_mode)
+		{
+			text	   *mode_text = PG_GETARG_TEXT_PP(2);
+
+			if (state->mode_text == NULL ||
+				VARSIZE_ANY_EXHDR(mode_text) != VARSIZE_ANY_EXHDR(state->mode_text) ||
+				memcmp(VARDATA_ANY(mode_text), VARDATA_ANY(state->mode_text),
+					   VARSIZE_ANY_EXHDR(mode_text)) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("window_funnel mode must be the same for all rows of a group")));
+		}
+		if (steps != NULL && nconds != state->nconds)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel got %d conditions on one row and %d on another",
+							nconds, state->nconds)));
+	}
+
+	if (PG_ARGISNULL(ts_arg))
+		PG_RETURN_POINTER(state);
+	ts = PG_GETARG_INT64(ts_arg);
+
+	/*
+	 * Walk the boolean array directly: one byte per non-null element, nulls
+	 * (false) marked in the bitmap.  deconstruct_array() would palloc per row.
+	 */
+	mask = 0;
+	if (steps != NULL)
+	{
+		const char *data = ARR_DATA_PTR(steps);
+		const bits8 *nulls = ARR_NULLBITMAP(steps);
+		int			i;
+
+		if (nulls == NULL)
+		{
+			for (i = 0; i < nconds; i++)
+				if (data[i])
+					mask |= ((uint32) 1) << i;
+		}
+		else
+		{
+			for (i = 0; i < nconds; i++)
+			{
+				if (!(nulls[i >> 3] & (1 << (i & 7))))
+					continue;
+				if (*data++)
+					mask |= ((uint32) 1) << i;
+			}
+		}
+	}
+
+	/* rows matching nothing matter only as strict_order markers */
+	if (mask != 0 || (state->mode & FM_STRICT_ORDER))
+		funnel_state_add(state, ts, mask);
+
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * Combine two partial states.  The result lives in the aggregate context;
+ * neither input pointer is returned unless it already is the left state.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_combinefn);
+Datum
+window_funnel_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	FunnelState *s1;
+	FunnelState *s2;
+	int32		i;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "window_funnel_combinefn called in non-aggregate context");
+
+	s1 = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+	s2 = PG_ARGISNULL(1) ? NULL : (FunnelState *) PG_GETARG_POINTER(1);
+
+	if (s2 == NULL)
+	{
+		if (s1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s1);
+	}
+
+	if (s1 == NULL)
+	{
+		/* copy s2 into the aggregate context */
+		s1 = funnel_state_new(aggcontext, s2->window, s2->mode, s2->nconds,
+							  s2->mode_text);
+	}
+	else if (s1->window != s2->window || s1->mode != s2->mode ||
+			 s1->nconds != s2->nconds)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel window, mode and number of conditions must be the same for all rows of a group")));
+
+	for (i = 0; i < s2->nevents; i++)
+	{
+		MemoryContext old = MemoryContextSwitchTo(aggcontext);
+
+		funnel_state_add(s1, s2->events[i].ts, s2->events[i].mask);
+		MemoryContextSwitchTo(old);
+	}
+	PG_RETURN_POINTER(s1);
+}
+
+/*
+ * Serialize a state for a parallel worker.  Integers go out in network byte
+ * order so the format does not depend on the platform.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_serialfn);
+Datum
+window_funnel_serialfn(PG_FUNCTION_ARGS)
+{
+	FunnelState *state;
+	StringInfoData buf;
+	int32		i;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "window_funnel_serialfn called in non-aggregate context");
+
+	state = (FunnelState *) PG_GETARG_POINTER(0);
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, FUNNEL_STATE_VERSION);
+	pq_sendint64(&buf, state->window);
+	pq_sendint32(&buf, state->mode);
+	pq_sendint32(&buf, state->nconds);
+	if (state->mode_text != NULL)
+	{
+		pq_sendint32(&buf, VARSIZE_ANY_EXHDR(state->mode_text));
+		pq_sendbytes(&buf, VARDATA_ANY(state->mode_text),
+					 VARSIZE_ANY_EXHDR(state->mode_text));
+	}
+	else
+		pq_sendint32(&buf, -1);
+	pq_sendint32(&buf, state->nevents);
+	for (i = 0; i < state->nevents; i++)
+	{
+		pq_sendint64(&buf, state->events[i].ts);
+		pq_sendint32(&buf, state->events[i].mask);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Deserialize a state, checking every length against the buffer. */
+PG_FUNCTION_INFO_V1(window_funnel_deserialfn);
+Datum
+window_funnel_deserialfn(PG_FUNCTION_ARGS)
+{
+	bytea	   *sstate;
+	MemoryContext aggcontext;
+	StringInfoData buf;
+	FunnelState *state;
+	int64		window;
+	uint32		mode;
+	int32		nconds,
+				mode_len,
+				nevents,
+				i;
+	text	   *mode_text = NULL;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "window_funnel_deserialfn called in non-aggregate context");
+
+	sstate = PG_GETARG_BYTEA_PP(0);
+	buf.data = VARDATA_ANY(sstate);
+	buf.len = VARSIZE_ANY_EXHDR(sstate);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+
+	if (pq_getmsgbyte(&buf) != FUNNEL_STATE_VERSION)
+		elog(ERROR, "unexpected window_funnel state version");
+	window = pq_getmsgint64(&buf);
+	mode = (uint32) pq_getmsgint(&buf, 4);
+	nconds = pq_getmsgint(&buf, 4);
+	if (window <= 0 || nconds < 1 || nconds > FUNNEL_MAX_STEPS)
+		elog(ERROR, "invalid window_funnel state");
+	mode_len = pq_getmsgint(&buf, 4);
+	if (mode_len >= 0)
+	{
+		if (mode_len > buf.len - buf.cursor)
+			elog(ERROR, "invalid window_funnel state");
+		mode_text = cstring_to_text_with_len(pq_getmsgbytes(&buf, mode_len),
+											 mode_len);
+	}
+	nevents = pq_getmsgint(&buf, 4);
+	if (nevents < 0 || (int64) nevents * 12 > buf.len - buf.cursor)
+		elog(ERROR, "invalid window_funnel state");
+
+	state = funnel_state_new(aggcontext, window, mode, nconds, mode_text);
+	if (nevents > state->maxevents)
+	{
+		state->maxevents = nevents;
+		state->events = (FunnelEvent *)
+			repalloc(state->events, nevents * sizeof(FunnelEvent));
+	}
+	for (i = 0; i < nevents; i++)
+	{
+		state->events[i].ts = pq_getmsgint64(&buf);
+		state->events[i].mask = (uint32) pq_getmsgint(&buf, 4);
+	}
+	state->nevents = nevents;
+	pq_getmsgend(&buf);
+
+	PG_RETURN_POINTER(state);
+}
+
+/* total order on stored rows: timestamp, then bitmask */
+static int
+funnel_event_cmp(const void *a, const void *b)
+{
+	const FunnelEvent *ea = (const FunnelEvent *) a;
+	const FunnelEvent *eb = (const FunnelEvent *) b;
+
+	if (ea->ts != eb->ts)
+		return (ea->ts < eb->ts) ? -1 : 1;
+	if (ea->mask != eb->mask)
+		return (ea->mask < eb->mask) ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The chain usable to extend from a level for an entry on row "row": the
+ * best one, or under strict_once the best one that did not end on this row.
+ */
+static inline const FunnelChain *
+funnel_source(const FunnelLevel *lvl, int32 row, bool once)
+{
+	if (lvl->best.row < 0)
+		return NULL;
+	if (!once || lvl->best.row != row)
+		return &lvl->best;
+	if (lvl->second.row < 0)
+		return NULL;
+	return &lvl->second;
+}
+
+/*
+ * Remember a new chain for a level, keeping the best two chains that end on
+ * different rows.  Ties go to the newer chain, as a restart would.
+ */
+static inline void
+funnel_offer(FunnelLevel *lvl, int64 first, int32 row, int32 slot)
+{
+	FunnelChain c;
+
+	c.first = first;
+	c.row = row;
+	c.slot = slot;
+	if (lvl->best.row < 0 || first >= lvl->best.first)
+	{
+		if (lvl->best.row != row)
+			lvl->second = lvl->best;
+		lvl->best = c;
+	}
+	else if (row != lvl->best.row &&
+			 (lvl->second.row < 0 || first >= lvl->second.first))
+		lvl->second = c;
+}
+
+/*
+ * Compute the funnel level from a state; the state's rows get sorted in
+ * place (which changes nothing observable).  If times is not NULL it
+ * receives the step times of the first chain that reached the final level,
+ * relative to its step 1, in microseconds.
+ *
+ * Step times are kept in a table of slots: every chain ever created gets a
+ * slot holding its step timestamps, so a level refers to its chains by slot.
+ * Only the times variant pays for this.
+ */
+static int
+funnel_compute(FunnelState *state, int64 *times)
+{
+	FunnelEvent *ev = state->events;
+	int			n = state->nevents;
+	int			nsteps = funnel_nsteps(state);
+	uint32		mode = state->mode;
+	bool		once = (mode & FM_STRICT_ONCE) != 0;
+	bool		increase = (mode & FM_STRICT_INCREASE) != 0;
+	bool		order = (mode & FM_STRICT_ORDER) != 0;
+	bool		dedup = (mode & FM_STRICT_DEDUP) != 0;
+	bool		reentry = (mode & FM_ALLOW_REENTRY) != 0;
+	bool		anchor = (mode & FM_ANCHOR) != 0;
+	uint32		exclude_bit = (mode & FM_EXCLUDE) ? ((uint32) 1) << nsteps : 0;
+	uint32		step_bits = (nsteps >= 32) ? ~(uint32) 0 : ((((uint32) 1) << nsteps) - 1);
+	FunnelLevel levels[FUNNEL_MAX_STEPS + 1];
+	FunnelLevel snap[FUNNEL_MAX_STEPS + 1];
+	FunnelLevel *src_levels;
+	bool		started = false;
+	bool		anchored = false;
+	int64		anchor_ts = 0;
+	int			maxlevel = 0;
+	int			k;
+	int			g0,
+				g1;
+	int64	   *slots = NULL;	/* nslots x nsteps step timestamps */
+	int			nslots = 0,
+				maxslots = 0;
+	int			best_slot = -1;
+
+	if (n == 0)
+		return 0;
+
+	if (n > 1)
+		qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
+
+	for (k = 0; k <= nsteps; k++)
+	{
+		levels[k].best.row = levels[k].second.row = -1;
+		levels[k].best.slot = levels[k].second.slot = -1;
+	}
+	if (times != NULL)
+	{
+		maxslots = 64;
+		slots = (int64 *) palloc(sizeof(int64) * maxslots * nsteps);
+	}
+
+	/* levels[k] is the state of level k (1-based); level 0 unused */
+	src_levels = increase ? snap : levels;
+
+	for (g0 = 0; g0 < n; g0 = g1)
+	{
+		int64		t = ev[g0].ts;
+		uint32		any = 0;
+		int			r;
+
+		CHECK_FOR_INTERRUPTS();
+
+		for (g1 = g0; g1 < n && ev[g1].ts == t; g1++)
+			any |= ev[g1].mask;
+
+		if (increase)
+			memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
+
+		/*
+		 * strict_order markers (rows matching nothing) sort first within the
+		 * timestamp, like ClickHouse's condition index 0.
+		 */
+		if (order && ev[g0].mask == 0 && started)
+		{
+			if (!reentry)
+				goto done;
+			for (k = 1; k <= nsteps; k++)
+				levels[k].best.row = levels[k].second.row = -1;
+			if (increase)
+				memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
+			started = false;
+		}
+
+		/* step entries in condition order, then rows in sorted order */
+		any &= step_bits;
+		while (any != 0)
+		{
+			int			bit = pg_rightmost_one_pos32(any);
+
+			k = bit + 1;
+			any &= any - 1;
+
+			for (r = g0; r < g1; r++)
+			{
+				const FunnelChain *src;
+				int64		first;
+				int			slot = -1;
+
+				if (!(ev[r].mask & (((uint32) 1) << bit)))
+					continue;
+
+				if (k == 1)
+				{
+					/* anchor: only step-1 rows at the first step-1 time start */
+					if (anchor && anchored && t != anchor_ts)
+						continue;
+					if (!anchored)
+					{
+						anchored = true;
+						anchor_ts = t;
+					}
+					started = true;
+					if (times != NULL)
+					{
+						if (nslots >= maxslots)
+						{
+							maxslots *= 2;
+							slots = (int64 *) repalloc(slots, sizeof(int64) * maxslots * nsteps);
+						}
+						slot = nslots++;
+						slots[slot * nsteps] = t;
+					}
+					funnel_offer(&levels[1], t, r, slot);
+					if (maxlevel < 1)
+					{
+						maxlevel = 1;
+						best_slot = slot;
+					}
+					if (nsteps == 1)
+						goto done;
+					continue;
+				}
+
+				if (dedup && levels[k].best.row >= 0)
+					goto done;
+				if (order && started && levels[k - 1].best.row < 0)
+				{
+					if (!reentry)
+						goto done;
+					/* the violating entry ends every chain; re-enter later */
+					for (k = 1; k <= nsteps; k++)
+						levels[k].best.row = levels[k].second.row = -1;
+					if (increase)
+						memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
+					started = false;
+					k = bit + 1;
+					continue;
+				}
+
+				src = funnel_source(&src_levels[k - 1], r, once);
+				if (src == NULL)
+					continue;
+				first = src->first;
+				/*
+				 * Inclusive window; t >= first after sorting, and only the
+				 * infinities can make the difference overflow.
+				 */
+				{
+					int64		gap;
+
+					if (pg_sub_s64_overflow(t, first, &gap) ||
+						gap > state->window)
+						continue;
+				}
+
+				if (times != NULL)
+				{
+					if (nslots >= maxslots)
+					{
+						maxslots *= 2;
+						slots = (int64 *) repalloc(slots, sizeof(int64) * maxslots * nsteps);
+					}
+					slot = nslots++;
+					memcpy(&slots[slot * nsteps], &slots[src->slot * nsteps],
+						   sizeof(int64) * (k - 1));
+					slots[slot * nsteps + k - 1] = t;
+				}
+				funnel_offer(&levels[k], first, r, slot);
+				if (k > maxlevel)
+				{
+					maxlevel = k;
+					best_slot = slot;
+				}
+				if (k == nsteps)
+					goto done;
+			}
+		}
+
+		/*
+		 * Exclusion events end every chain in progress; they take effect
+		 * after the step entries of the same timestamp.
+		 */
+		if (exclude_bit != 0 && started)
+		{
+			for (r = g0; r < g1; r++)
+			{
+				if (ev[r].mask & exclude_bit)
+				{
+					for (k = 1; k <= nsteps; k++)
+						levels[k].best.row = levels[k].second.row = -1;
+					started = false;
+					break;
+				}
+			}
+		}
+	}
+
+done:
+	if (times != NULL)
+	{
+		if (maxlevel > 0)
+			memcpy(times, &slots[best_slot * nsteps], sizeof(int64) * maxlevel);
+		pfree(slots);
+	}
+	return maxlevel;
+}
+
+/* window_funnel final function: the level reached, 0 for an empty group */
+PG_FUNCTION_INFO_V1(window_funnel_finalfn);
+Datum
+window_funnel_finalfn(PG_FUNCTION_ARGS)
+{
+	FunnelState *state;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "window_funnel_finalfn called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INT32(0);
+	state = (FunnelState *) PG_GETARG_POINTER(0);
+	PG_RETURN_INT32(funnel_compute(state, NULL));
+}
+
+/*
+ * window_funnel_times final function: seconds from step 1 to each step
+ * reached, for the first chain that reached the final level ({} for none).
+ */
+PG_FUNCTION_INFO_V1(window_funnel_times_finalfn);
+Datum
+window_funnel_times_finalfn(PG_FUNCTION_ARGS)
+{
+	FunnelState *state;
+	int64		times[FUNNEL_MAX_STEPS];
+	Datum		elems[FUNNEL_MAX_STEPS];
+	int			level,
+				i;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "window_funnel_times_finalfn called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
+	state = (FunnelState *) PG_GETARG_POINTER(0);
+	level = funnel_compute(state, times);
+	for (i = 0; i < level; i++)
+		elems[i] = Float8GetDatum((double) (times[i] - times[0]) / USECS_PER_SEC);
+	if (level == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, level, FLOAT8OID, sizeof(float8),
+										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
