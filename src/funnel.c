@@ -603,6 +603,76 @@ funnel_offer(FunnelLevel *lvl, int64 first, int32 row, int32 slot)
 }
 
 /*
+ * strict_once within one timestamp: can steps lo..hi each be filled by a
+ * different row of ev[g0..g1), not using row skip?  A bipartite matching
+ * (Kuhn's augmenting paths); steps are at most 32, so the recursion is
+ * shallow.
+ */
+static bool
+funnel_match_try(const FunnelEvent *ev, int g0, int g1, int skip, int step,
+				 int *step_of_row, bool *visited)
+{
+	uint32		bit = ((uint32) 1) << (step - 1);
+	int			q;
+
+	for (q = g0; q < g1; q++)
+	{
+		if (q == skip || visited[q - g0] || !(ev[q].mask & bit))
+			continue;
+		visited[q - g0] = true;
+		if (step_of_row[q - g0] == 0 ||
+			funnel_match_try(ev, g0, g1, skip, step_of_row[q - g0],
+							 step_of_row, visited))
+		{
+			step_of_row[q - g0] = step;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+funnel_match_steps(const FunnelEvent *ev, int g0, int g1, int skip,
+				   int lo, int hi)
+{
+	int			m = g1 - g0;
+	int			local_rows[64];
+	bool		local_visited[64];
+	int		   *step_of_row;
+	bool	   *visited;
+	bool		ok = true;
+	int			j;
+
+	if (lo > hi)
+		return true;
+	if (hi - lo + 1 > m - 1)
+		return false;			/* fewer other rows than steps */
+	if (m <= 64)
+	{
+		step_of_row = local_rows;
+		visited = local_visited;
+	}
+	else
+	{
+		step_of_row = (int *) palloc(sizeof(int) * m);
+		visited = (bool *) palloc(sizeof(bool) * m);
+	}
+	memset(step_of_row, 0, sizeof(int) * m);
+	for (j = lo; j <= hi && ok; j++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		memset(visited, 0, sizeof(bool) * m);
+		ok = funnel_match_try(ev, g0, g1, skip, j, step_of_row, visited);
+	}
+	if (m > 64)
+	{
+		pfree(step_of_row);
+		pfree(visited);
+	}
+	return ok;
+}
+
+/*
  * Compute the funnel level from a state; the state's rows get sorted in
  * place (which changes nothing observable).  If times is not NULL it
  * receives the step times of the first chain that reached the final level,
@@ -641,6 +711,7 @@ funnel_compute(FunnelState *state, int64 *times)
 	int			nslots = 0,
 				maxslots = 0;
 	int			best_slot = -1;
+	int			reset_step = 0;
 
 	if (n == 0)
 		return 0;
@@ -673,8 +744,10 @@ funnel_compute(FunnelState *state, int64 *times)
 		for (g1 = g0; g1 < n && ev[g1].ts == t; g1++)
 			any |= ev[g1].mask;
 
-		if (increase)
+		/* levels as they were before this timestamp */
+		if (increase || once)
 			memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
+		reset_step = 0;
 
 		/*
 		 * strict_order markers (rows matching nothing) sort first within the
@@ -686,7 +759,7 @@ funnel_compute(FunnelState *state, int64 *times)
 				goto done;
 			for (k = 1; k <= nsteps; k++)
 				levels[k].best.row = levels[k].second.row = -1;
-			if (increase)
+			if (increase || once)
 				memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
 			started = false;
 		}
@@ -703,8 +776,12 @@ funnel_compute(FunnelState *state, int64 *times)
 			for (r = g0; r < g1; r++)
 			{
 				const FunnelChain *src;
-				int64		first;
+				int64		first = 0;
+				int64		gap;
+				int			src_slot = -1;
+				int			src_level;
 				int			slot = -1;
+				int			j;
 
 				if (!(ev[r].mask & (((uint32) 1) << bit)))
 					continue;
@@ -750,26 +827,70 @@ funnel_compute(FunnelState *state, int64 *times)
 					/* the violating entry ends every chain; re-enter later */
 					for (k = 1; k <= nsteps; k++)
 						levels[k].best.row = levels[k].second.row = -1;
-					if (increase)
+					if (increase || once)
 						memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
 					started = false;
 					k = bit + 1;
+					/* rows before this entry cannot join a later chain */
+					reset_step = k;
 					continue;
 				}
 
-				src = funnel_source(&src_levels[k - 1], r, once);
-				if (src == NULL)
-					continue;
-				first = src->first;
-				/*
-				 * Inclusive window; t >= first after sorting, and only the
-				 * infinities can make the difference overflow.
-				 */
+				if (!once)
 				{
-					int64		gap;
+					src = funnel_source(&src_levels[k - 1], r, false);
+					if (src == NULL)
+						continue;
+					first = src->first;
+					src_slot = src->slot;
+					src_level = k - 1;
 
+					/*
+					 * Inclusive window; t >= first after sorting, and only
+					 * the infinities can make the difference overflow.
+					 */
 					if (pg_sub_s64_overflow(t, first, &gap) ||
 						gap > state->window)
+						continue;
+				}
+				else
+				{
+					/*
+					 * strict_once: extend a chain that reached level a before
+					 * this timestamp, filling steps a+1 .. k-1 with other
+					 * rows of this timestamp (none under strict_increase).
+					 * Earlier levels have later step-1 times, so the first a
+					 * that works gives the best chain.
+					 */
+					int			a;
+
+					src_level = -1;
+					for (a = increase ? k - 1 : reset_step; a < k; a++)
+					{
+						if (a == 0)
+						{
+							if (anchor && anchored && t != anchor_ts)
+								continue;
+							first = t;
+							src_slot = -1;
+						}
+						else
+						{
+							if (snap[a].best.row < 0)
+								continue;
+							first = snap[a].best.first;
+							src_slot = snap[a].best.slot;
+							if (pg_sub_s64_overflow(t, first, &gap) ||
+								gap > state->window)
+								continue;
+						}
+						if (funnel_match_steps(ev, g0, g1, r, a + 1, k - 1))
+						{
+							src_level = a;
+							break;
+						}
+					}
+					if (src_level < 0)
 						continue;
 				}
 
@@ -781,9 +902,11 @@ funnel_compute(FunnelState *state, int64 *times)
 						slots = (int64 *) repalloc(slots, sizeof(int64) * maxslots * nsteps);
 					}
 					slot = nslots++;
-					memcpy(&slots[slot * nsteps], &slots[src->slot * nsteps],
-						   sizeof(int64) * (k - 1));
-					slots[slot * nsteps + k - 1] = t;
+					if (src_level > 0)
+						memcpy(&slots[slot * nsteps], &slots[src_slot * nsteps],
+							   sizeof(int64) * src_level);
+					for (j = src_level; j < k; j++)
+						slots[slot * nsteps + j] = t;
 				}
 				funnel_offer(&levels[k], first, r, slot);
 				if (k > maxlevel)
