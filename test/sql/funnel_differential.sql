@@ -160,6 +160,9 @@ WHERE w.mode <> '' GROUP BY w.mode ORDER BY w.mode;
 -- row order does not matter: the same funnel over a shuffled copy
 CREATE TABLE dev_shuffled AS SELECT * FROM dev ORDER BY hashint8(eid * 31 + extract(epoch FROM ts)::bigint) DESC NULLS FIRST;
 SELECT count(*) AS shuffled_mismatches
-FROM (SELECT eid, window_funnel('5 seconds', 'strict_order', ts, c1, c2, c3) AS l FROM dev GROUP BY eid) a
-JOIN (SELECT eid, window_funnel('5 seconds', 'strict_order', ts, c1, c2, c3) AS l FROM dev_shuffled GROUP BY eid) b USING (eid)
-WHERE a.l <> b.l;
+FROM got g
+JOIN (SELECT m.mode, d.eid,
+             CASE WHEN m.nconds = 3 THEN window_funnel('5 seconds', m.mode, d.ts, d.c1, d.c2, d.c3)
+                  ELSE window_funnel('5 seconds', m.mode, d.ts, d.c1, d.c2, d.c3, d.c4) END AS level
+      FROM modes m CROSS JOIN dev_shuffled d GROUP BY m.mode, m.nconds, d.eid) b USING (mode, eid)
+WHERE g.level <> b.level;
