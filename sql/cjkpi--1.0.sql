@@ -68,6 +68,7 @@ COMMENT ON FUNCTION window_funnel_times_finalfn(internal) IS
 CREATE AGGREGATE window_funnel(interval, timestamptz, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -80,6 +81,7 @@ COMMENT ON AGGREGATE window_funnel(interval, timestamptz, VARIADIC boolean[]) IS
 CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -92,6 +94,7 @@ COMMENT ON AGGREGATE window_funnel(interval, timestamp, VARIADIC boolean[]) IS
 CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -104,6 +107,7 @@ COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean
 CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -116,6 +120,7 @@ COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]
 CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_times_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -128,6 +133,7 @@ COMMENT ON AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean
 CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_times_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -140,6 +146,7 @@ COMMENT ON AGGREGATE window_funnel_times(interval, timestamp, VARIADIC boolean[]
 CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_times_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,
@@ -152,6 +159,7 @@ COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC b
 CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
+	SSPACE = 512,
 	FINALFUNC = window_funnel_times_finalfn,
 	COMBINEFUNC = window_funnel_combinefn,
 	SERIALFUNC = window_funnel_serialfn,

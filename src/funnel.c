@@ -55,6 +55,9 @@
 #define FM_ANCHOR				0x0020
 #define FM_EXCLUDE				0x0040
 
+/* most conditions for which rows are stored as packed int64 keys */
+#define FUNNEL_MAX_PACKED		24
+
 /* format version of the serialized transition state (parallel workers) */
 #define FUNNEL_STATE_VERSION	1
 
@@ -65,14 +68,40 @@ typedef struct FunnelEvent
 	uint32		mask;
 } FunnelEvent;
 
+/*
+ * Stored rows live in chunks of int64 slots, so that a growing state never
+ * copies what it already holds (repalloc doubling showed up as the largest
+ * cost after the hash lookup).  The first chunk sits in the same 512-byte
+ * allocation as the state header, which holds a typical entity entirely;
+ * further chunks double in size up to FUNNEL_MAX_CHUNK bytes.
+ *
+ * Rows are normally packed into one slot each, key = ts * 2^nconds + mask,
+ * which sorts as (ts, mask) with one integer compare.  A timestamp too far
+ * from 2000-01-01 for that (e.g. infinity), or more than FUNNEL_MAX_PACKED
+ * conditions, switches the state to two slots per row: ts, then mask.
+ */
+typedef struct FunnelChunk
+{
+	struct FunnelChunk *next;
+	int32		nslots;			/* slots used */
+	int32		maxslots;
+	int64		slots[FLEXIBLE_ARRAY_MEMBER];
+} FunnelChunk;
+
+#define FUNNEL_STATE_ALLOC	512
+#define FUNNEL_MAX_CHUNK	65536
+
 typedef struct FunnelState
 {
 	int64		window;			/* microseconds, > 0 */
 	uint32		mode;			/* FM_* flags */
 	int32		nconds;			/* conditions per row (steps + exclusion) */
-	int32		nevents;
-	int32		maxevents;
-	FunnelEvent *events;		/* in the aggregate memory context */
+	int32		nevents;		/* rows stored */
+	bool		packed;			/* one slot per row, else two */
+	int64		key_min;		/* smallest packable timestamp */
+	int64		key_max;		/* largest packable timestamp */
+	FunnelChunk *head;			/* first chunk, inside this allocation */
+	FunnelChunk *tail;			/* chunk being filled */
 	/* to check cheaply that mode and window stay constant in a group */
 	text	   *mode_text;		/* copy of the mode argument, or NULL */
 } FunnelState;
@@ -96,7 +125,7 @@ static uint32 funnel_parse_mode(const char *mode, int len);
 static int64 funnel_window_usecs(Interval *window);
 static FunnelState *funnel_state_new(MemoryContext aggcontext, int64 window,
 									 uint32 mode, int nconds, text *mode_text);
-static void funnel_state_add(FunnelState *state, int64 ts, uint32 mask);
+static inline void funnel_state_add(FunnelState *state, int64 ts, uint32 mask);
 static int	funnel_compute(FunnelState *state, int64 *times);
 static int	funnel_nsteps(const FunnelState *state);
 
@@ -197,16 +226,26 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 				 int nconds, text *mode_text)
 {
 	FunnelState *state;
+	Size		hdr = MAXALIGN(sizeof(FunnelState));
 
-	state = (FunnelState *) MemoryContextAllocZero(aggcontext,
-												   sizeof(FunnelState));
+	StaticAssertStmt(MAXALIGN(sizeof(FunnelState)) + offsetof(FunnelChunk, slots) +
+					 8 * sizeof(int64) <= FUNNEL_STATE_ALLOC,
+					 "FunnelState header too large");
+	/* not zeroed: only the header is initialised, slots are written first */
+	state = (FunnelState *) MemoryContextAlloc(aggcontext, FUNNEL_STATE_ALLOC);
 	state->window = window;
 	state->mode = mode;
 	state->nconds = nconds;
 	state->nevents = 0;
-	state->maxevents = 8;
-	state->events = (FunnelEvent *)
-		MemoryContextAlloc(aggcontext, state->maxevents * sizeof(FunnelEvent));
+	state->packed = (nconds <= FUNNEL_MAX_PACKED);
+	state->key_max = (PG_INT64_MAX >> nconds);
+	state->key_min = -state->key_max - 1;
+	state->head = (FunnelChunk *) ((char *) state + hdr);
+	state->head->next = NULL;
+	state->head->nslots = 0;
+	state->head->maxslots = (FUNNEL_STATE_ALLOC - hdr - offsetof(FunnelChunk, slots)) / sizeof(int64);
+	state->tail = state->head;
+	state->mode_text = NULL;
 	if (mode_text != NULL)
 	{
 		Size		len = VARSIZE_ANY(mode_text);
@@ -217,25 +256,132 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	return state;
 }
 
-/* Append one row; the array lives in the context it was allocated in. */
+/* Start a new chunk, twice the previous one, in the state's context. */
+static pg_noinline FunnelChunk *
+funnel_new_chunk(FunnelState *state)
+{
+	Size		prev = offsetof(FunnelChunk, slots) + sizeof(int64) * state->tail->maxslots;
+	Size		size = 1024;
+	FunnelChunk *c;
+
+	while (size <= prev && size < FUNNEL_MAX_CHUNK)
+		size *= 2;
+	/* a gathered state must still fit in one palloc */
+	if ((Size) state->nevents >= MaxAllocSize / sizeof(FunnelEvent) / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window_funnel group has too many matching rows"),
+				 errdetail("A single group can hold at most %d matching rows.",
+						   state->nevents)));
+	c = (FunnelChunk *) MemoryContextAlloc(GetMemoryChunkContext(state), size);
+	c->next = NULL;
+	c->nslots = 0;
+	c->maxslots = (size - offsetof(FunnelChunk, slots)) / sizeof(int64);
+	state->tail->next = c;
+	state->tail = c;
+	return c;
+}
+
+static inline void
+funnel_push(FunnelState *state, int64 v)
+{
+	FunnelChunk *c = state->tail;
+
+	if (unlikely(c->nslots >= c->maxslots))
+		c = funnel_new_chunk(state);
+	c->slots[c->nslots++] = v;
+}
+
+/* All slots of a state in one palloc'd array (current context). */
+static int64 *
+funnel_state_gather(const FunnelState *state, int *nslots)
+{
+	const FunnelChunk *c;
+	int64	   *all;
+	int			n = 0;
+
+	for (c = state->head; c != NULL; c = c->next)
+		n += c->nslots;
+	all = (int64 *) palloc(sizeof(int64) * Max(n, 1));
+	n = 0;
+	for (c = state->head; c != NULL; c = c->next)
+	{
+		memcpy(all + n, c->slots, sizeof(int64) * c->nslots);
+		n += c->nslots;
+	}
+	*nslots = n;
+	return all;
+}
+
+/* The i-th row of gathered slots, either format. */
+static inline void
+funnel_slots_get(const FunnelState *state, const int64 *slots, int i,
+				 int64 *ts, uint32 *mask)
+{
+	if (state->packed)
+	{
+		int64		key = slots[i];
+		uint32		m = (uint32) (key & ((((int64) 1) << state->nconds) - 1));
+
+		/* exact division, so no reliance on arithmetic right shifts */
+		*ts = (key - m) / (((int64) 1) << state->nconds);
+		*mask = m;
+	}
+	else
+	{
+		*ts = slots[2 * i];
+		*mask = (uint32) slots[2 * i + 1];
+	}
+}
+
+/* Switch a packed state to two slots per row. */
+static pg_noinline void
+funnel_state_widen(FunnelState *state)
+{
+	int			nslots,
+				n = state->nevents,
+				i;
+	int64	   *old = funnel_state_gather(state, &nslots);
+	FunnelChunk *c,
+			   *next;
+
+	for (c = state->head->next; c != NULL; c = next)
+	{
+		next = c->next;
+		pfree(c);
+	}
+	state->head->next = NULL;
+	state->head->nslots = 0;
+	state->tail = state->head;
+	for (i = 0; i < n; i++)
+	{
+		int64		ts;
+		uint32		mask;
+
+		funnel_slots_get(state, old, i, &ts, &mask);
+		funnel_push(state, ts);
+		funnel_push(state, (int64) mask);
+	}
+	state->packed = false;
+	pfree(old);
+}
+
+/* Append one row. */
 static inline void
 funnel_state_add(FunnelState *state, int64 ts, uint32 mask)
 {
-	if (state->nevents >= state->maxevents)
+	if (likely(state->packed))
 	{
-		/* MaxAllocSize / sizeof(FunnelEvent) is the hard ceiling */
-		if (state->maxevents >= (int32) (MaxAllocSize / sizeof(FunnelEvent) / 2))
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("window_funnel group has too many matching rows"),
-					 errdetail("A single group can hold at most %d matching rows.",
-							   state->maxevents)));
-		state->maxevents *= 2;
-		state->events = (FunnelEvent *)
-			repalloc(state->events, state->maxevents * sizeof(FunnelEvent));
+		if (likely(ts >= state->key_min && ts <= state->key_max))
+		{
+			funnel_push(state, ts * (((int64) 1) << state->nconds) + mask);
+			state->nevents++;
+			return;
+		}
+		funnel_state_widen(state);
 	}
-	state->events[state->nevents].ts = ts;
-	state->events[state->nevents].mask = mask;
+	funnel_push(state, ts);
+	funnel_push(state, (int64) mask);
 	state->nevents++;
 }
 
@@ -410,6 +556,8 @@ window_funnel_combinefn(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	FunnelState *s1;
 	FunnelState *s2;
+	int64	   *slots;
+	int			nslots;
 	int32		i;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
@@ -437,13 +585,16 @@ window_funnel_combinefn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("window_funnel window, mode and number of conditions must be the same for all rows of a group")));
 
+	slots = funnel_state_gather(s2, &nslots);
 	for (i = 0; i < s2->nevents; i++)
 	{
-		MemoryContext old = MemoryContextSwitchTo(aggcontext);
+		int64		ts;
+		uint32		mask;
 
-		funnel_state_add(s1, s2->events[i].ts, s2->events[i].mask);
-		MemoryContextSwitchTo(old);
+		funnel_slots_get(s2, slots, i, &ts, &mask);
+		funnel_state_add(s1, ts, mask);
 	}
+	pfree(slots);
 	PG_RETURN_POINTER(s1);
 }
 
@@ -457,6 +608,8 @@ window_funnel_serialfn(PG_FUNCTION_ARGS)
 {
 	FunnelState *state;
 	StringInfoData buf;
+	int64	   *slots;
+	int			nslots;
 	int32		i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
@@ -478,11 +631,17 @@ window_funnel_serialfn(PG_FUNCTION_ARGS)
 	else
 		pq_sendint32(&buf, -1);
 	pq_sendint32(&buf, state->nevents);
+	slots = funnel_state_gather(state, &nslots);
 	for (i = 0; i < state->nevents; i++)
 	{
-		pq_sendint64(&buf, state->events[i].ts);
-		pq_sendint32(&buf, state->events[i].mask);
+		int64		ts;
+		uint32		mask;
+
+		funnel_slots_get(state, slots, i, &ts, &mask);
+		pq_sendint64(&buf, ts);
+		pq_sendint32(&buf, mask);
 	}
+	pfree(slots);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -532,22 +691,44 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 		elog(ERROR, "invalid window_funnel state");
 
 	state = funnel_state_new(aggcontext, window, mode, nconds, mode_text);
-	if (nevents > state->maxevents)
-	{
-		state->maxevents = nevents;
-		state->events = (FunnelEvent *)
-			repalloc(state->events, nevents * sizeof(FunnelEvent));
-	}
 	for (i = 0; i < nevents; i++)
 	{
-		state->events[i].ts = pq_getmsgint64(&buf);
-		state->events[i].mask = (uint32) pq_getmsgint(&buf, 4);
+		int64		ts = pq_getmsgint64(&buf);
+		uint32		mask = (uint32) pq_getmsgint(&buf, 4);
+
+		if (nconds < 32 && (mask >> nconds) != 0)
+			elog(ERROR, "invalid window_funnel state");
+		funnel_state_add(state, ts, mask);
 	}
-	state->nevents = nevents;
 	pq_getmsgend(&buf);
 
 	PG_RETURN_POINTER(state);
 }
+
+/* sort packed keys: a specialised sort where the server provides one */
+#if PG_VERSION_NUM >= 140000
+#define ST_SORT funnel_sort_keys
+#define ST_ELEMENT_TYPE int64
+#define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+#else
+static int
+funnel_key_cmp(const void *a, const void *b)
+{
+	int64		ka = *(const int64 *) a;
+	int64		kb = *(const int64 *) b;
+
+	return (ka > kb) - (ka < kb);
+}
+
+static void
+funnel_sort_keys(int64 *keys, size_t n)
+{
+	qsort(keys, n, sizeof(int64), funnel_key_cmp);
+}
+#endif
 
 /* total order on stored rows: timestamp, then bitmask */
 static int
@@ -685,7 +866,7 @@ funnel_match_steps(const FunnelEvent *ev, int g0, int g1, int skip,
 static int
 funnel_compute(FunnelState *state, int64 *times)
 {
-	FunnelEvent *ev = state->events;
+	FunnelEvent *ev;
 	int			n = state->nevents;
 	int			nsteps = funnel_nsteps(state);
 	uint32		mode = state->mode;
@@ -716,8 +897,24 @@ funnel_compute(FunnelState *state, int64 *times)
 	if (n == 0)
 		return 0;
 
-	if (n > 1)
-		qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
+	/*
+	 * Gather the rows into one array and sort them on (ts, mask); the state
+	 * itself is not modified, so the final function can run repeatedly.
+	 */
+	{
+		int			nslots,
+					i;
+		int64	   *slots = funnel_state_gather(state, &nslots);
+
+		if (state->packed)
+			funnel_sort_keys(slots, n);
+		ev = (FunnelEvent *) palloc(sizeof(FunnelEvent) * n);
+		for (i = 0; i < n; i++)
+			funnel_slots_get(state, slots, i, &ev[i].ts, &ev[i].mask);
+		pfree(slots);
+		if (!state->packed)
+			qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
+	}
 
 	for (k = 0; k <= nsteps; k++)
 	{
@@ -939,6 +1136,7 @@ funnel_compute(FunnelState *state, int64 *times)
 	}
 
 done:
+	pfree(ev);
 	if (times != NULL)
 	{
 		if (maxlevel > 0)
