@@ -95,6 +95,9 @@ funnel_summary_check(int version, int nsteps, const int64 *counts,
 			ereport(ERROR,
 					(errcode(errcode_syntax),
 					 errmsg("funnel_summary counts must not increase from one step to the next"),
+					 k == 1 ?
+					 errdetail("Step 1 is reached by %lld entities but only %lld entities are counted.",
+							   (long long) counts[1], (long long) counts[0]) :
 					 errdetail("Step %d is reached by %lld entities but step %d only by %lld.",
 							   k, (long long) counts[k], k - 1, (long long) counts[k - 1]),
 					 errhint("The counts are cumulative: reached=R1,R2,... with R1 >= R2 >= ... and entities >= R1.")));
@@ -152,7 +155,11 @@ funnel_summary_in(PG_FUNCTION_ARGS)
 	funnel_expect(&p, "v", input);
 	if (!isdigit((unsigned char) *p))
 		funnel_expect(&p, "1", input);	/* reports the syntax error */
-	version = (int) Min(funnel_parse_int64(&p, input), INT_MAX);
+	{
+		int64		v = funnel_parse_int64(&p, input);
+
+		version = (int) Min(v, INT_MAX);
+	}
 	if (version != FUNNEL_SUMMARY_VERSION)
 		funnel_summary_check(version, 1, counts, ERRCODE_INVALID_TEXT_REPRESENTATION, input);
 	funnel_expect(&p, ";entities=", input);

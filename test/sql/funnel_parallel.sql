@@ -73,3 +73,21 @@ FROM (SELECT eid, window_funnel('2 minutes', ts, ev = 'nothing') AS l FROM pev G
 SELECT window_funnel('2 minutes', NULL::timestamptz, ev = 'view') AS all_null FROM pev;
 SELECT window_funnel('2 minutes', ts, ev = 'view') FILTER (WHERE eid < 0) AS filtered FROM pev;
 SELECT window_funnel('2 minutes', 'strict_order', ts, ev = 'view', ev = 'cart') FILTER (WHERE eid = 3) AS one_entity FROM pev;
+
+-- funnel_agg and rollup under the same forced parallel plans, against a
+-- serial summary and plain counts
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE parallel_summary AS
+SELECT funnel_agg(l, 3) AS s FROM serial_levels;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT funnel_agg(l, 3) FROM serial_levels;
+SELECT s::text AS serial_summary,
+       s::text = format('v1;entities=%s;reached=%s,%s,%s', count(*), count(*) FILTER (WHERE l >= 1),
+                        count(*) FILTER (WHERE l >= 2), count(*) FILTER (WHERE l >= 3)) AS equals_counts
+FROM parallel_summary, serial_levels GROUP BY s::text;
+SELECT funnel_agg(l, 3)::text = (SELECT s::text FROM parallel_summary) AS parallel_equal FROM serial_levels;
+SELECT funnel_agg(l, 3) FILTER (WHERE eid < 0) IS NULL AS filtered_null FROM serial_levels;
+SELECT funnel_agg(NULL::int, 3) AS all_null FROM serial_levels;
+CREATE TABLE level_parts AS SELECT eid % 50 AS part, funnel_agg(l, 3) AS s FROM serial_levels GROUP BY 1;
+EXPLAIN (COSTS OFF) SELECT rollup(s) FROM level_parts;
+SELECT rollup(s)::text = (SELECT s::text FROM parallel_summary) AS rollup_parallel_equal FROM level_parts;

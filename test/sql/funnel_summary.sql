@@ -1,0 +1,172 @@
+-- funnel_summary: text and binary I/O, funnel_agg, accessors, rollup, +,
+-- Wilson intervals and the two-proportion test against published figures.
+
+-- text round trip, one value per line
+SELECT 'v1;entities=100;reached=80,40,20,10'::funnel_summary;
+SELECT 'v1;entities=0;reached=0'::funnel_summary;
+SELECT '  v1;entities=5;reached=5,5,5  '::funnel_summary;
+SELECT 'v1;entities=9223372036854775807;reached=9223372036854775807,1'::funnel_summary;
+SELECT ('v1;entities=7;reached=' || array_to_string(array_fill(7, ARRAY[32]), ','))::funnel_summary::text
+       = 'v1;entities=7;reached=' || array_to_string(array_fill(7, ARRAY[32]), ',') AS steps_32_round_trip;
+-- invalid text input, one per line
+SELECT ''::funnel_summary;
+SELECT 'v2;entities=1;reached=1'::funnel_summary;
+SELECT 'v1;entities=1'::funnel_summary;
+SELECT 'v1;entities=1;reached='::funnel_summary;
+SELECT 'v1;entities=5;reached=6'::funnel_summary;
+SELECT 'v1;entities=5;reached=3,4'::funnel_summary;
+SELECT 'v1;entities=-5;reached=0'::funnel_summary;
+SELECT 'v1;entities=99999999999999999999;reached=1'::funnel_summary;
+SELECT 'v1;entities=5;reached=1,x'::funnel_summary;
+SELECT 'v1;entities=5;reached=1;'::funnel_summary;
+SELECT 'V1;entities=5;reached=1'::funnel_summary;
+SELECT ('v1;entities=7;reached=' || array_to_string(array_fill(7, ARRAY[33]), ','))::funnel_summary;
+
+-- funnel_agg counts cumulatively: levels 0,1,1,2,3,3,3 with 3 steps
+SELECT funnel_agg(l, 3) FROM unnest(ARRAY[0, 1, 1, 2, 3, 3, 3]) l;
+-- NULL levels are not entities; no rows gives NULL; FILTER (WHERE false) too
+SELECT funnel_agg(l, 3) FROM unnest(ARRAY[NULL, 2, NULL]::int[]) l;
+SELECT funnel_agg(l, 3) FROM unnest(ARRAY[NULL, NULL]::int[]) l;
+SELECT funnel_agg(l, 3) IS NULL AS empty_is_null FROM unnest(ARRAY[]::int[]) l;
+SELECT funnel_agg(l, 3) FILTER (WHERE false) IS NULL AS filtered_is_null FROM unnest(ARRAY[1, 2]) l;
+-- errors
+SELECT funnel_agg(l, 3) FROM unnest(ARRAY[1, 4]) l;
+SELECT funnel_agg(l, 3) FROM unnest(ARRAY[1, -1]) l;
+SELECT funnel_agg(l, 0) FROM unnest(ARRAY[0]) l;
+SELECT funnel_agg(l, 33) FROM unnest(ARRAY[0]) l;
+SELECT funnel_agg(l, NULL) FROM unnest(ARRAY[0]) l;
+SELECT funnel_agg(l, s) FROM (VALUES (1, 3), (1, 4)) v(l, s);
+
+-- accessors on v1;entities=100;reached=80,40,20,10
+CREATE TABLE fs(name text, s funnel_summary);
+INSERT INTO fs VALUES ('a', 'v1;entities=100;reached=80,40,20,10');
+SELECT step_count(s), entities(s), reached(s, 0), reached(s, 1), reached(s, 4),
+       conversion(s, 1), conversion(s, 3), step_conversion(s, 1), step_conversion(s, 2),
+       drop_off(s, 1), drop_off(s, 2), drop_off(s, 4)
+FROM fs;
+SELECT step, reached, round(conversion::numeric, 6) AS conversion,
+       round(conversion_lower::numeric, 6) AS conv_lo, round(conversion_upper::numeric, 6) AS conv_hi,
+       round(step_conversion::numeric, 6) AS step_conv,
+       round(step_conversion_lower::numeric, 6) AS step_lo, round(step_conversion_upper::numeric, 6) AS step_hi,
+       drop_off
+FROM fs, funnel_steps(s);
+-- NULL where a rate has no denominator
+SELECT conversion(s, 2) AS conv, step_conversion(s, 2) AS step_conv, (conversion_interval(s, 2)).*
+FROM (SELECT 'v1;entities=3;reached=0,0'::funnel_summary AS s) x;
+-- out-of-range steps
+SELECT reached(s, 5) FROM fs;
+SELECT reached(s, -1) FROM fs;
+SELECT conversion(s, 0) FROM fs;
+SELECT drop_off(s, 0) FROM fs;
+
+-- Wilson intervals against kpi-statistics.md: 6/32, 0/10, 1/10, 10/10, 50/100
+SELECT x, n, round(lower::numeric, 6) AS lower, round(upper::numeric, 6) AS upper
+FROM (VALUES (6, 32), (0, 10), (1, 10), (10, 10), (50, 100)) v(x, n),
+     LATERAL conversion_interval(('v1;entities=' || n || ';reached=' || n || ',' || x)::funnel_summary, 2);
+SELECT round(lower::numeric, 8) AS lower_6_32, round(upper::numeric, 8) AS upper_6_32
+FROM conversion_interval('v1;entities=32;reached=32,6', 2);
+-- other confidence levels; a higher level gives a wider interval
+SELECT round(lower::numeric, 6) AS lower_90, round(upper::numeric, 6) AS upper_90
+FROM conversion_interval('v1;entities=100;reached=100,50', 2, 0.90);
+SELECT round(lower::numeric, 6) AS lower_99, round(upper::numeric, 6) AS upper_99
+FROM conversion_interval('v1;entities=100;reached=100,50', 2, 0.99);
+SELECT conversion_interval('v1;entities=100;reached=100,50', 2, 0);
+SELECT conversion_interval('v1;entities=100;reached=100,50', 2, 1);
+SELECT step_conversion_interval('v1;entities=100;reached=100,50', 2, 'NaN');
+
+-- two-proportion z (pooled) against kpi-statistics.md
+SELECT round(difference::numeric, 6) AS difference, round(z::numeric, 6) AS z, round(p_value::numeric, 6) AS p
+FROM significance('v1;entities=5000;reached=5000,250', 'v1;entities=5000;reached=5000,295', 2);
+SELECT round(z::numeric, 6) AS z, round(p_value::numeric, 7) AS p
+FROM significance('v1;entities=44700;reached=44700,8502', 'v1;entities=45489;reached=45489,8279', 2);
+SELECT round(z::numeric, 6) AS z, round(p_value::numeric, 6) AS p
+FROM significance('v1;entities=1000;reached=1000,120', 'v1;entities=980;reached=980,150', 2);
+-- swapping the sides flips the sign; step 1 has no variance; different funnels are an error
+SELECT round(z::numeric, 6) AS z_swapped
+FROM significance('v1;entities=5000;reached=5000,295', 'v1;entities=5000;reached=5000,250', 2);
+SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,6', 1);
+SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,5,1', 2);
+
+-- merging: + and rollup, associative and commutative, equal to the aggregate of all rows
+CREATE TABLE lv AS SELECT g AS eid, g % 7 AS part, (hashint4(g) & 1023) % 5 AS level FROM generate_series(1, 5000) g;
+CREATE TABLE parts AS SELECT part, funnel_agg(level, 4) AS s FROM lv GROUP BY part;
+SELECT (SELECT rollup(s) FROM parts)::text = (SELECT funnel_agg(level, 4) FROM lv)::text AS rollup_equals_all,
+       (SELECT funnel_agg(level, 4) FROM lv) AS all_rows;
+SELECT ((a.s + b.s) + c.s)::text = (a.s + (b.s + c.s))::text AS associative,
+       (a.s + b.s)::text = (b.s + a.s)::text AS commutative
+FROM parts a, parts b, parts c WHERE a.part = 0 AND b.part = 1 AND c.part = 2;
+-- rollup in any order, with NULLs and an empty group
+SELECT rollup(s ORDER BY part DESC)::text = rollup(s ORDER BY part)::text AS order_independent FROM parts;
+SELECT rollup(s)::text = (SELECT rollup(s) FROM parts)::text AS nulls_ignored
+FROM (SELECT s FROM parts UNION ALL SELECT NULL) x;
+SELECT rollup(s) IS NULL AS empty_rollup FROM parts WHERE false;
+SELECT rollup(s) FROM (VALUES ('v1;entities=1;reached=1'::funnel_summary), (NULL), ('v1;entities=2;reached=1')) v(s);
+-- mismatched funnels and overflow are errors
+SELECT 'v1;entities=1;reached=1'::funnel_summary + 'v1;entities=1;reached=1,1'::funnel_summary;
+SELECT rollup(s) FROM (VALUES ('v1;entities=1;reached=1'::funnel_summary), ('v1;entities=1;reached=1,1')) v(s);
+SELECT 'v1;entities=9223372036854775807;reached=1'::funnel_summary + 'v1;entities=1;reached=1'::funnel_summary;
+
+-- binary COPY round trip
+CREATE TABLE fs_copy (LIKE fs);
+INSERT INTO fs SELECT 'p' || part, s FROM parts;
+\copy fs TO 'results/funnel_summary.bin' (FORMAT binary)
+\copy fs_copy FROM 'results/funnel_summary.bin' (FORMAT binary)
+SELECT count(*) AS rows, count(*) FILTER (WHERE a.s::text = b.s::text) AS equal
+FROM fs a JOIN fs_copy b USING (name);
+-- text COPY round trip
+CREATE TABLE fs_text (LIKE fs);
+\copy fs TO 'results/funnel_summary.txt'
+\copy fs_text FROM 'results/funnel_summary.txt'
+SELECT count(*) FILTER (WHERE a.s::text = b.s::text) AS equal_text FROM fs a JOIN fs_text b USING (name);
+-- binary input runs the same checks as text input: crafted payloads via a bytea column
+CREATE TABLE raw(b bytea);
+CREATE TABLE one(s funnel_summary);
+INSERT INTO raw VALUES ('\x0101'::bytea || int8send(5) || int8send(3));
+\copy raw TO 'results/funnel_summary_ok.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_ok.bin' (FORMAT binary)
+SELECT s FROM one;
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0201'::bytea || int8send(5) || int8send(3));
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0101'::bytea || int8send(5) || int8send(6));
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0101'::bytea || int8send(-1) || int8send(-1));
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0100'::bytea || int8send(5));
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0121'::bytea);
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0101'::bytea || int8send(5));
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0101'::bytea || int8send(5) || int8send(3) || '\x00'::bytea);
+\copy raw TO 'results/funnel_summary_bad.bin' (FORMAT binary)
+\copy one FROM 'results/funnel_summary_bad.bin' (FORMAT binary)
+SELECT count(*) AS rows_loaded FROM one;
+
+-- the issue's usage: per-customer levels, then the funnel per segment
+CREATE TABLE events(customer_id int, segment text, occurred_at timestamptz, event text);
+INSERT INTO events VALUES
+  (1, 'web', '2024-03-01 10:00+00', 'view'), (1, 'web', '2024-03-01 10:05+00', 'cart'),
+  (1, 'web', '2024-03-02 09:00+00', 'checkout'), (1, 'web', '2024-03-03 09:00+00', 'purchase'),
+  (2, 'web', '2024-03-01 10:00+00', 'view'), (2, 'web', '2024-03-20 10:00+00', 'cart'),
+  (3, 'app', '2024-03-01 10:00+00', 'view'), (3, 'app', '2024-03-01 10:01+00', 'cart'),
+  (3, 'app', '2024-03-01 10:02+00', 'checkout'), (4, 'app', '2024-03-01 10:00+00', 'other');
+WITH per_customer AS (
+  SELECT customer_id, segment,
+         window_funnel(interval '7 days', occurred_at,
+                       event = 'view', event = 'cart', event = 'checkout', event = 'purchase') AS level
+  FROM events GROUP BY customer_id, segment)
+SELECT segment, (funnel_steps(funnel_agg(level, 4))).step, (funnel_steps(funnel_agg(level, 4))).reached
+FROM per_customer GROUP BY segment ORDER BY 1, 2;
