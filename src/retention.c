@@ -1,0 +1,633 @@
+/*-------------------------------------------------------------------------
+ *
+ * retention.c
+ *	  retention(VARIADIC conds boolean[]): ClickHouse's retention aggregate,
+ *	  and retention_summary / retention_agg: cohort retention with N-period
+ *	  and "on or after" rates where immature periods are left out.
+ *
+ * retention: r[1] = cond1 true on some row; r[i] = cond1 and cond_i each
+ * true on some row.  NULL counts as false.  The state is one int8: bits 0-31
+ * the conditions seen, bits 32-39 the number of conditions, so it needs no
+ * serialization and merges with OR.
+ *
+ * retention_summary stores, for periods 0 .. N-1 after each entity's first
+ * event, how many entities could be observed for the whole period
+ * (eligible: first + (n + 1) * period <= as_of), how many of those were
+ * active in period n, and how many were active in period n or later.
+ *
+ * Stored format (version 1), 8-byte aligned, plain storage:
+ *		int32	varlena header
+ *		uint8	version
+ *		uint8	reserved
+ *		uint16	number of periods N (1..RETENTION_MAX_PERIODS)
+ *		int64	entities
+ *		int64	eligible[N], active[N], on_or_after[N]
+ * Text: "v1;entities=E;eligible=e0,...;active=a0,...;on_or_after=o0,...".
+ *
+ * src/retention.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "datatype/timestamp.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+#include "funnel.h"
+
+#define RETENTION_MAX_CONDS		32
+#define RETENTION_MAX_PERIODS	1000
+#define RETENTION_VERSION		1
+
+/* ---------------------------------------------------------------------
+ * retention(VARIADIC boolean[])
+ * ---------------------------------------------------------------------
+ */
+
+/* retention transition: OR in the conditions true on this row */
+PG_FUNCTION_INFO_V1(retention_transfn);
+Datum
+retention_transfn(PG_FUNCTION_ARGS)
+{
+	int64		state = PG_GETARG_INT64(0);
+	ArrayType  *conds;
+	int			n,
+				seen_n,
+				i;
+	uint32		mask = 0;
+	const char *data;
+	const bits8 *nulls;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_INT64(state);
+	conds = PG_GETARG_ARRAYTYPE_P(1);
+	if (ARR_NDIM(conds) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("retention conditions must be a one-dimensional array")));
+	n = (ARR_NDIM(conds) == 0) ? 0 : ARR_DIMS(conds)[0];
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention needs at least one condition")));
+	if (n > RETENTION_MAX_CONDS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("retention supports at most %d conditions, got %d",
+						RETENTION_MAX_CONDS, n)));
+	seen_n = (int) ((state >> 32) & 0xFF);
+	if (seen_n != 0 && seen_n != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention got %d conditions on one row and %d on another",
+						n, seen_n)));
+
+	data = ARR_DATA_PTR(conds);
+	nulls = ARR_NULLBITMAP(conds);
+	for (i = 0; i < n; i++)
+	{
+		if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
+			continue;			/* NULL counts as false */
+		if (*data++)
+			mask |= ((uint32) 1) << i;
+	}
+	PG_RETURN_INT64(((int64) n << 32) | (int64) ((uint32) state | mask));
+}
+
+/* retention combine: OR of the seen conditions, same count required */
+PG_FUNCTION_INFO_V1(retention_combinefn);
+Datum
+retention_combinefn(PG_FUNCTION_ARGS)
+{
+	int64		a = PG_GETARG_INT64(0);
+	int64		b = PG_GETARG_INT64(1);
+	int			na = (int) ((a >> 32) & 0xFF);
+	int			nb = (int) ((b >> 32) & 0xFF);
+
+	if (na != 0 && nb != 0 && na != nb)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention got %d conditions on one row and %d on another",
+						na, nb)));
+	PG_RETURN_INT64(((int64) Max(na, nb) << 32) |
+					(int64) ((uint32) a | (uint32) b));
+}
+
+/* retention final: the boolean array, NULL when no row had conditions */
+PG_FUNCTION_INFO_V1(retention_finalfn);
+Datum
+retention_finalfn(PG_FUNCTION_ARGS)
+{
+	int64		state = PG_GETARG_INT64(0);
+	int			n = (int) ((state >> 32) & 0xFF);
+	uint32		mask = (uint32) state;
+	Datum		elems[RETENTION_MAX_CONDS];
+	bool		first = (mask & 1) != 0;
+	int			i;
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	for (i = 0; i < n; i++)
+		elems[i] = BoolGetDatum(first && (mask & (((uint32) 1) << i)) != 0);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, BOOLOID, 1, true, TYPALIGN_CHAR));
+}
+
+/* ---------------------------------------------------------------------
+ * retention_summary
+ * ---------------------------------------------------------------------
+ */
+typedef struct RetentionSummary
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		reserved;
+	uint16		nperiods;
+	int64		entities;
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];	/* eligible, active, on_or_after */
+} RetentionSummary;
+
+#define RS_SIZE(n)			(offsetof(RetentionSummary, counts) + sizeof(int64) * 3 * (n))
+#define RS_ELIGIBLE(s)		((s)->counts)
+#define RS_ACTIVE(s)		((s)->counts + (s)->nperiods)
+#define RS_AFTER(s)			((s)->counts + 2 * (s)->nperiods)
+#define PG_GETARG_RS_P(n)	((RetentionSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+static RetentionSummary *
+rs_new(int nperiods, MemoryContext cxt)
+{
+	Size		size = RS_SIZE(nperiods);
+	RetentionSummary *s = (RetentionSummary *) MemoryContextAllocZero(cxt, size);
+
+	SET_VARSIZE(s, size);
+	s->version = RETENTION_VERSION;
+	s->nperiods = (uint16) nperiods;
+	return s;
+}
+
+/* checks shared by text input, binary input and rollup */
+static void
+rs_check(int version, int n, int64 entities, const int64 *eligible,
+		 const int64 *active, const int64 *after, int code)
+{
+	int			k;
+
+	if (version != RETENTION_VERSION)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("unsupported retention_summary version %d", version),
+				 errdetail("This version of cjkpi reads version %d.", RETENTION_VERSION)));
+	if (n < 1 || n > RETENTION_MAX_PERIODS)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("retention_summary must have between 1 and %d periods, not %d",
+						RETENTION_MAX_PERIODS, n)));
+	if (entities < 0)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("retention_summary counts must not be negative")));
+	for (k = 0; k < n; k++)
+	{
+		if (active[k] < 0 || active[k] > after[k] || after[k] > eligible[k] ||
+			eligible[k] > entities)
+			ereport(ERROR,
+					(errcode(code),
+					 errmsg("retention_summary counts of period %d are inconsistent", k),
+					 errdetail("Each period needs 0 <= active <= on_or_after <= eligible <= entities.")));
+	}
+}
+
+static int64
+rs_parse_int64(const char **p, const char *input)
+{
+	char	   *end;
+	long long	v;
+
+	if (!isdigit((unsigned char) **p))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
+				 errdetail("Expected a non-negative integer at \"%s\".", *p)));
+	errno = 0;
+	v = strtoll(*p, &end, 10);
+	if (errno == ERANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range for type %s: \"%s\"", "retention_summary", input)));
+	*p = end;
+	return (int64) v;
+}
+
+static void
+rs_expect(const char **p, const char *token, const char *input)
+{
+	size_t		len = strlen(token);
+
+	if (strncmp(*p, token, len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
+				 errdetail("Expected \"%s\" at \"%s\".", token, *p)));
+	*p += len;
+}
+
+/* parse a comma-separated list into out[]; returns its length */
+static int
+rs_parse_list(const char **p, int64 *out, const char *input)
+{
+	int			n = 0;
+
+	for (;;)
+	{
+		if (n >= RETENTION_MAX_PERIODS)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("retention_summary must have between 1 and %d periods",
+							RETENTION_MAX_PERIODS)));
+		out[n++] = rs_parse_int64(p, input);
+		if (**p != ',')
+			return n;
+		(*p)++;
+	}
+}
+
+/* retention_summary_in: parse the versioned text form */
+PG_FUNCTION_INFO_V1(retention_summary_in);
+Datum
+retention_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	const char *p = input;
+	int64	   *lists = palloc(sizeof(int64) * 3 * RETENTION_MAX_PERIODS);
+	int64		entities,
+				version;
+	int			n1,
+				n2,
+				n3;
+	RetentionSummary *s;
+
+	while (isspace((unsigned char) *p))
+		p++;
+	rs_expect(&p, "v", input);
+	version = rs_parse_int64(&p, input);
+	if (version != RETENTION_VERSION)
+		rs_check((int) Min(version, INT_MAX), 1, 0, lists, lists, lists,
+				 ERRCODE_INVALID_TEXT_REPRESENTATION);
+	rs_expect(&p, ";entities=", input);
+	entities = rs_parse_int64(&p, input);
+	rs_expect(&p, ";eligible=", input);
+	n1 = rs_parse_list(&p, lists, input);
+	rs_expect(&p, ";active=", input);
+	n2 = rs_parse_list(&p, lists + RETENTION_MAX_PERIODS, input);
+	rs_expect(&p, ";on_or_after=", input);
+	n3 = rs_parse_list(&p, lists + 2 * RETENTION_MAX_PERIODS, input);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
+				 errdetail("Unexpected \"%s\" after the counts.", p)));
+	if (n1 != n2 || n1 != n3)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
+				 errdetail("The eligible, active and on_or_after lists must have the same length.")));
+	rs_check((int) version, n1, entities, lists, lists + RETENTION_MAX_PERIODS,
+			 lists + 2 * RETENTION_MAX_PERIODS, ERRCODE_INVALID_TEXT_REPRESENTATION);
+
+	s = rs_new(n1, CurrentMemoryContext);
+	s->entities = entities;
+	memcpy(RS_ELIGIBLE(s), lists, sizeof(int64) * n1);
+	memcpy(RS_ACTIVE(s), lists + RETENTION_MAX_PERIODS, sizeof(int64) * n1);
+	memcpy(RS_AFTER(s), lists + 2 * RETENTION_MAX_PERIODS, sizeof(int64) * n1);
+	pfree(lists);
+	PG_RETURN_POINTER(s);
+}
+
+static void
+rs_append_list(StringInfo buf, const char *name, const int64 *v, int n)
+{
+	int			k;
+
+	appendStringInfo(buf, ";%s=", name);
+	for (k = 0; k < n; k++)
+		appendStringInfo(buf, k > 0 ? "," INT64_FORMAT : INT64_FORMAT, v[k]);
+}
+
+/* retention_summary_out: the versioned text form */
+PG_FUNCTION_INFO_V1(retention_summary_out);
+Datum
+retention_summary_out(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *s = PG_GETARG_RS_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d;entities=" INT64_FORMAT, s->version, s->entities);
+	rs_append_list(&buf, "eligible", RS_ELIGIBLE(s), s->nperiods);
+	rs_append_list(&buf, "active", RS_ACTIVE(s), s->nperiods);
+	rs_append_list(&buf, "on_or_after", RS_AFTER(s), s->nperiods);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* retention_summary_recv: binary input with the checks of text input */
+PG_FUNCTION_INFO_V1(retention_summary_recv);
+Datum
+retention_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			n = pq_getmsgint(buf, 2);
+	int64		entities = 0;
+	RetentionSummary *s;
+	int			k;
+
+	if (version != RETENTION_VERSION || n < 1 || n > RETENTION_MAX_PERIODS)
+		rs_check(version, n, 0, NULL, NULL, NULL, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	entities = pq_getmsgint64(buf);
+	s = rs_new(n, CurrentMemoryContext);
+	s->entities = entities;
+	for (k = 0; k < 3 * n; k++)
+		s->counts[k] = pq_getmsgint64(buf);
+	pq_getmsgend(buf);
+	rs_check(version, n, entities, RS_ELIGIBLE(s), RS_ACTIVE(s), RS_AFTER(s),
+			 ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(s);
+}
+
+/* retention_summary_send: binary output */
+PG_FUNCTION_INFO_V1(retention_summary_send);
+Datum
+retention_summary_send(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *s = PG_GETARG_RS_P(0);
+	StringInfoData buf;
+	int			k;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, s->version);
+	pq_sendint16(&buf, s->nperiods);
+	pq_sendint64(&buf, s->entities);
+	for (k = 0; k < 3 * s->nperiods; k++)
+		pq_sendint64(&buf, s->counts[k]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
+{
+	int			k;
+
+	if (a->nperiods != b->nperiods)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge retention summaries with %d and %d periods",
+						a->nperiods, b->nperiods)));
+	if (pg_add_s64_overflow(a->entities, b->entities, &a->entities))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("retention_summary count out of range")));
+	for (k = 0; k < 3 * a->nperiods; k++)
+		if (pg_add_s64_overflow(a->counts[k], b->counts[k], &a->counts[k]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("retention_summary count out of range")));
+}
+
+static int64
+rs_period_usecs(Interval *period)
+{
+	int64		usecs;
+
+	if (period->month != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention period must not contain months or years"),
+				 errdetail("Months and years have no fixed length."),
+				 errhint("Use days or weeks, or compute calendar periods yourself and pass them as offsets.")));
+	if (pg_mul_s64_overflow((int64) period->day, USECS_PER_DAY, &usecs) ||
+		pg_add_s64_overflow(usecs, period->time, &usecs) || usecs <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention period must be positive")));
+	return usecs;
+}
+
+/*
+ * retention_agg(first_at, activity timestamptz[], period, periods, as_of)
+ *
+ * One row per entity: its first event and the times it was active.
+ * Period n of an entity is [first + n * period, first + (n + 1) * period);
+ * the entity counts for period n only once that period has fully elapsed at
+ * as_of.  Activity before first_at is ignored, NULL elements are skipped.
+ */
+PG_FUNCTION_INFO_V1(retention_agg_transfn);
+Datum
+retention_agg_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	RetentionSummary *state;
+	TimestampTz first;
+	int64		period;
+	int32		nperiods;
+	TimestampTz as_of;
+	bool		active[RETENTION_MAX_PERIODS];
+	int			last_active = -1;
+	int			k;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "retention_agg_transfn called in non-aggregate context");
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("retention_agg period, number of periods and as_of must not be null")));
+	period = rs_period_usecs(PG_GETARG_INTERVAL_P(3));
+	nperiods = PG_GETARG_INT32(4);
+	as_of = PG_GETARG_TIMESTAMPTZ(5);
+	if (nperiods < 1 || nperiods > RETENTION_MAX_PERIODS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention_agg number of periods must be between 1 and %d, not %d",
+						RETENTION_MAX_PERIODS, nperiods)));
+
+	if (PG_ARGISNULL(0))
+		state = rs_new(nperiods, aggcontext);
+	else
+		state = PG_GETARG_RS_P(0);	/* ours, in the aggregate context */
+	if (state->nperiods != nperiods)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention_agg number of periods must be the same for all rows")));
+
+	/* an entity without a first event is not in any cohort */
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(state);
+	first = PG_GETARG_TIMESTAMPTZ(1);
+	if (TIMESTAMP_NOT_FINITE(first))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("retention_agg first_at must be finite")));
+
+	memset(active, 0, sizeof(bool) * nperiods);
+	if (!PG_ARGISNULL(2))
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(2);
+		int			n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+		const char *data = ARR_DATA_PTR(arr);
+		const bits8 *nulls = ARR_NULLBITMAP(arr);
+		int			i;
+
+		for (i = 0; i < n; i++)
+		{
+			TimestampTz ts;
+			int64		off;
+
+			if (nulls && !(nulls[i >> 3] & (1 << (i & 7))))
+				continue;
+			memcpy(&ts, data, sizeof(TimestampTz));
+			data += sizeof(TimestampTz);
+			if (ts < first || TIMESTAMP_NOT_FINITE(ts))
+				continue;
+			if (pg_sub_s64_overflow(ts, first, &off))
+				continue;
+			off /= period;
+			if (off < nperiods)
+				active[off] = true;
+			/* activity beyond the last period still counts as "on or after" */
+			last_active = (int) Min(Max((int64) last_active, off), (int64) nperiods);
+		}
+	}
+
+	if (pg_add_s64_overflow(state->entities, 1, &state->entities))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("retention_summary count out of range")));
+	for (k = 0; k < nperiods; k++)
+	{
+		int64		end;
+
+		/* period k is mature when first + (k + 1) * period <= as_of */
+		if (pg_mul_s64_overflow((int64) (k + 1), period, &end) ||
+			pg_add_s64_overflow(first, end, &end) || end > as_of)
+			break;				/* later periods are immature too */
+		RS_ELIGIBLE(state)[k]++;
+		if (active[k])
+			RS_ACTIVE(state)[k]++;
+		if (last_active >= k)
+			RS_AFTER(state)[k]++;
+	}
+	PG_RETURN_POINTER(state);
+}
+
+/* rollup transition and combine: merge summaries (copy the first one) */
+PG_FUNCTION_INFO_V1(retention_summary_rollup_transfn);
+Datum
+retention_summary_rollup_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	RetentionSummary *state;
+	RetentionSummary *value;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "retention_summary_rollup_transfn called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	value = PG_GETARG_RS_P(1);
+	if (PG_ARGISNULL(0))
+	{
+		state = (RetentionSummary *) MemoryContextAlloc(aggcontext, VARSIZE(value));
+		memcpy(state, value, VARSIZE(value));
+		PG_RETURN_POINTER(state);
+	}
+	state = PG_GETARG_RS_P(0);
+	rs_merge_into(state, value);
+	PG_RETURN_POINTER(state);
+}
+
+/* retention_summary + retention_summary */
+PG_FUNCTION_INFO_V1(retention_summary_add);
+Datum
+retention_summary_add(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *a = PG_GETARG_RS_P(0);
+	RetentionSummary *b = PG_GETARG_RS_P(1);
+	RetentionSummary *r = (RetentionSummary *) palloc(VARSIZE(a));
+
+	memcpy(r, a, VARSIZE(a));
+	rs_merge_into(r, b);
+	PG_RETURN_POINTER(r);
+}
+
+/*
+ * retention_periods(s): one row per period with eligible, active, rate,
+ * on_or_after, rate_on_or_after (rates NULL when nobody is eligible).
+ */
+PG_FUNCTION_INFO_V1(retention_summary_periods);
+Datum
+retention_summary_periods(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *s = PG_GETARG_RS_P(0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	MemoryContext old;
+	int			k;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	store = tuplestore_begin_heap(true, false, work_mem);
+	MemoryContextSwitchTo(old);
+
+	for (k = 0; k < s->nperiods; k++)
+	{
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+		int64		e = RS_ELIGIBLE(s)[k];
+
+		values[0] = Int32GetDatum(k);
+		values[1] = Int64GetDatum(e);
+		values[2] = Int64GetDatum(RS_ACTIVE(s)[k]);
+		values[4] = Int64GetDatum(RS_AFTER(s)[k]);
+		if (e > 0)
+		{
+			values[3] = Float8GetDatum((double) RS_ACTIVE(s)[k] / (double) e);
+			values[5] = Float8GetDatum((double) RS_AFTER(s)[k] / (double) e);
+		}
+		else
+			nulls[3] = nulls[5] = true;
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = tupdesc;
+	return (Datum) 0;
+}
+
+/* retention_entities(s): entities counted (cohort size) */
+PG_FUNCTION_INFO_V1(retention_summary_entities);
+Datum
+retention_summary_entities(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_RS_P(0)->entities);
+}

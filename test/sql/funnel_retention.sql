@@ -1,0 +1,118 @@
+-- retention(): ClickHouse semantics; retention_agg / retention_summary:
+-- cohort retention with immature periods excluded.
+SET TIME ZONE 'UTC';
+
+-- ClickHouse's documented example shape: per user, first-day condition and later days
+CREATE TABLE visits(uid int, d date);
+INSERT INTO visits VALUES (0, '2020-01-01'), (0, '2020-01-02'), (1, '2020-01-01'), (1, '2020-01-03'),
+  (2, '2020-01-02'), (2, '2020-01-03'), (3, '2020-01-01'), (3, '2020-01-02'), (3, '2020-01-03');
+SELECT uid, retention(d = '2020-01-01', d = '2020-01-02', d = '2020-01-03') AS r
+FROM visits GROUP BY uid ORDER BY uid;
+-- NULL conditions count as false; no rows gives NULL; FILTER (WHERE false) too
+SELECT retention(a, b) AS r FROM (VALUES (true, NULL::bool), (NULL, NULL)) v(a, b);
+SELECT retention(a, b) IS NULL AS empty FROM (VALUES (true, true)) v(a, b) WHERE false;
+SELECT retention(a, b) FILTER (WHERE false) IS NULL AS filtered FROM (VALUES (true, true)) v(a, b);
+SELECT retention(VARIADIC NULL::boolean[]) IS NULL AS null_array FROM (VALUES (1)) v(x);
+SELECT retention(true) AS one_condition;
+-- errors
+SELECT retention(VARIADIC c) FROM (VALUES (ARRAY[true, false]), (ARRAY[true])) v(c);
+SELECT retention(VARIADIC array_fill(true, ARRAY[33]));
+SELECT retention(VARIADIC '{}'::boolean[]);
+
+-- retention_agg on a hand-made cohort, daily periods, as of 2024-01-05 00:00:
+--   u1 first 2024-01-01 10:00, active in periods 0, 1, 3 -> periods 0..2 mature (3 ends 01-05 10:00)
+--   u2 first 2024-01-02 00:00, active in periods 0, 2    -> periods 0..2 mature (2 ends exactly at as_of)
+--   u3 first 2024-01-04 12:00, active in period 0        -> nothing mature (0 ends 01-05 12:00)
+-- so eligible = 2,2,2,0, active = 2,1,1,0, on_or_after = 2,2,2,0
+CREATE TABLE act(uid int, ts timestamptz);
+INSERT INTO act VALUES (1, '2024-01-01 10:00'), (1, '2024-01-02 11:00'), (1, '2024-01-04 10:30'),
+  (2, '2024-01-02 00:00'), (2, '2024-01-04 23:59:59'), (3, '2024-01-04 12:00');
+SELECT retention_agg(first_at, seen, interval '1 day', 4, timestamptz '2024-01-05 00:00') AS s
+FROM (SELECT uid, min(ts) AS first_at, array_agg(ts) AS seen FROM act GROUP BY uid) u;
+SELECT (retention_periods(retention_agg(first_at, seen, interval '1 day', 4, timestamptz '2024-01-05 00:00'))).*
+FROM (SELECT uid, min(ts) AS first_at, array_agg(ts) AS seen FROM act GROUP BY uid) u;
+-- NULL first_at is not an entity; NULL activity elements and activity before first_at are ignored
+SELECT retention_agg(f, a, interval '1 day', 2, timestamptz '2030-01-01') AS s
+FROM (VALUES (NULL::timestamptz, ARRAY[timestamptz '2024-01-01']),
+             (timestamptz '2024-01-01', ARRAY[NULL, timestamptz '2023-12-01', timestamptz '2024-01-02 01:00'])) v(f, a);
+-- errors
+SELECT retention_agg(now(), ARRAY[now()], interval '1 month', 3, now());
+SELECT retention_agg(now(), ARRAY[now()], interval '0 days', 3, now());
+SELECT retention_agg(now(), ARRAY[now()], interval '1 day', 0, now());
+SELECT retention_agg(now(), ARRAY[now()], interval '1 day', 3, NULL);
+SELECT retention_agg(timestamptz 'infinity', ARRAY[now()], interval '1 day', 3, now());
+
+-- text and binary I/O
+SELECT 'v1;entities=3;eligible=2,2,1;active=2,1,0;on_or_after=2,2,1'::retention_summary;
+SELECT 'v1;entities=3;eligible=2,2;active=2,1,0;on_or_after=2,2,1'::retention_summary;
+SELECT 'v1;entities=3;eligible=4;active=1;on_or_after=1'::retention_summary;
+SELECT 'v1;entities=3;eligible=2;active=2;on_or_after=1'::retention_summary;
+SELECT 'v9;entities=3;eligible=2;active=2;on_or_after=2'::retention_summary;
+SELECT 'v1;entities=3;eligible=2;active=2;on_or_after=2;'::retention_summary;
+CREATE TABLE rs(id int, s retention_summary);
+INSERT INTO rs VALUES (1, 'v1;entities=3;eligible=2,2,1;active=2,1,0;on_or_after=2,2,1'),
+                      (2, 'v1;entities=0;eligible=0;active=0;on_or_after=0');
+CREATE TABLE rs_copy (LIKE rs);
+\copy rs TO 'results/retention_summary.bin' (FORMAT binary)
+\copy rs_copy FROM 'results/retention_summary.bin' (FORMAT binary)
+SELECT count(*) FILTER (WHERE a.s::text = b.s::text) AS binary_round_trip FROM rs a JOIN rs_copy b USING (id);
+CREATE TABLE raw(b bytea);
+INSERT INTO raw VALUES ('\x010001'::bytea || int8send(1) || int8send(2) || int8send(0) || int8send(0));
+\copy raw TO 'results/retention_bad.bin' (FORMAT binary)
+\copy rs_copy (s) FROM 'results/retention_bad.bin' (FORMAT binary)
+
+-- the ecom clickstream: weekly cohorts by first event, 7-day periods, as of the end of the data;
+-- checked against plain SQL that applies the same definitions
+CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
+                  acquisition_channel text, user_cohort text, user_lifecycle text);
+\copy ecom FROM PROGRAM 'gzip -dc ../shared/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
+CREATE TABLE users AS
+SELECT user_id, min(ts)::timestamptz AS first_at, array_agg(ts::timestamptz) AS seen FROM ecom GROUP BY user_id;
+CREATE TABLE cohorts AS
+SELECT date_trunc('month', first_at) AS cohort,
+       retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30') AS s
+FROM users GROUP BY 1;
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, entities(s), p.period, p.eligible, p.active,
+       round(p.rate::numeric, 3) AS rate, p.on_or_after, round(p.rate_on_or_after::numeric, 3) AS rate_after
+FROM cohorts, retention_periods(s) p WHERE p.period IN (0, 1, 4, 7) ORDER BY 1, 3;
+WITH periods AS (SELECT generate_series(0, 7) AS k),
+per_user AS (
+  SELECT date_trunc('month', u.first_at) AS cohort, u.user_id, k,
+         u.first_at + (k + 1) * interval '7 days' <= timestamptz '2024-06-30' AS eligible,
+         EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id
+                 AND e.ts >= u.first_at + k * interval '7 days' AND e.ts < u.first_at + (k + 1) * interval '7 days') AS active,
+         EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id AND e.ts >= u.first_at + k * interval '7 days') AS after
+  FROM users u, periods),
+by_sql AS (
+  SELECT cohort, k, count(*) FILTER (WHERE eligible) AS eligible, count(*) FILTER (WHERE eligible AND active) AS active,
+         count(*) FILTER (WHERE eligible AND after) AS after
+  FROM per_user GROUP BY 1, 2)
+SELECT count(*) AS cells, count(*) FILTER (WHERE (q.eligible, q.active, q.after) IS DISTINCT FROM (p.eligible, p.active, p.on_or_after)) AS mismatches
+FROM by_sql q JOIN (SELECT cohort, p.* FROM cohorts, retention_periods(s) p) p ON p.cohort = q.cohort AND p.period = q.k;
+-- rollup across cohorts = one aggregate over all users (the weighted mean)
+SELECT (SELECT rollup(s) FROM cohorts)::text
+     = (SELECT retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30') FROM users)::text AS rollup_equals_all;
+
+-- parallel plans give the same summaries
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = regress';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = regress';
+	END IF;
+END $$;
+EXPLAIN (COSTS OFF) SELECT retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30') FROM users;
+SELECT retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30')::text
+     = (SELECT rollup(s) FROM cohorts)::text AS parallel_equal FROM users;
+EXPLAIN (COSTS OFF) SELECT retention(event = 'home', event = 'purchase') FROM ecom;
+SELECT retention(event = 'home', event = 'purchase', event = 'nothing') AS r FROM ecom;
+SELECT count(*) FILTER (WHERE r[2]) AS home_and_purchase
+FROM (SELECT user_id, retention(event = 'home', event = 'purchase') AS r FROM ecom GROUP BY user_id) x;
+SELECT count(*) AS home_and_purchase_sql
+FROM (SELECT user_id FROM ecom GROUP BY user_id
+      HAVING bool_or(event = 'home') AND bool_or(event = 'purchase')) x;
