@@ -7,6 +7,9 @@
 -- shortcut) while scanning the entries in (ts, condition) order, and applies
 -- the stopping rules of funnels.md literally.  Exclusion entries sort after
 -- the step entries of their timestamp; strict_order markers before them.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_differential;
+SET search_path = funnel_differential, public;
 SET client_min_messages = warning;
 CREATE FUNCTION ref_funnel(ts bigint[], masks int[], nconds int, win bigint, modes text)
 RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
@@ -166,3 +169,8 @@ JOIN (SELECT m.mode, d.eid,
                   ELSE window_funnel('5 seconds', m.mode, d.ts, d.c1, d.c2, d.c3, d.c4) END AS level
       FROM modes m CROSS JOIN dev_shuffled d GROUP BY m.mode, m.nconds, d.eid) b USING (mode, eid)
 WHERE g.level <> b.level;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_differential CASCADE;
+RESET client_min_messages;

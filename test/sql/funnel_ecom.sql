@@ -2,6 +2,9 @@
 -- 5-step session funnel checked against plain SQL, and the documented
 -- payment incident (2024-05-19 to 2024-06-07) as a drop of weekly
 -- payment_details -> purchase conversion in ISO weeks 21-22 of 2024.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_ecom;
+SET search_path = funnel_ecom, public;
 SET TIME ZONE 'UTC';
 CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
                   acquisition_channel text, user_cohort text, user_lifecycle text);
@@ -74,3 +77,8 @@ SELECT count(*) FILTER (WHERE pu < pd) AS purchase_before_payment, count(*) AS s
 FROM (SELECT session_id, min(ts) FILTER (WHERE event = 'payment_details') AS pd,
              min(ts) FILTER (WHERE event = 'purchase') AS pu FROM ecom GROUP BY 1) x
 WHERE pd IS NOT NULL AND pu IS NOT NULL;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_ecom CASCADE;
+RESET client_min_messages;

@@ -1,5 +1,8 @@
 -- window_funnel under parallel plans: partial states are serialized in the
 -- workers, combined in the leader, and the levels equal the serial ones.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_parallel;
+SET search_path = funnel_parallel, public;
 SET TIME ZONE 'UTC';
 CREATE TABLE pev AS
 SELECT (g % 4000) AS eid,
@@ -91,3 +94,8 @@ SELECT funnel_agg(NULL::int, 3) AS all_null FROM serial_levels;
 CREATE TABLE level_parts AS SELECT eid % 50 AS part, funnel_agg(l, 3) AS s FROM serial_levels GROUP BY 1;
 EXPLAIN (COSTS OFF) SELECT rollup(s) FROM level_parts;
 SELECT rollup(s)::text = (SELECT s::text FROM parallel_summary) AS rollup_parallel_equal FROM level_parts;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_parallel CASCADE;
+RESET client_min_messages;

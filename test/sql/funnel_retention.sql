@@ -1,5 +1,8 @@
 -- retention(): ClickHouse semantics; retention_agg / retention_summary:
 -- cohort retention with immature periods excluded.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_retention;
+SET search_path = funnel_retention, public;
 SET TIME ZONE 'UTC';
 
 -- ClickHouse's documented example shape: per user, first-day condition and later days
@@ -116,3 +119,8 @@ FROM (SELECT user_id, retention(event = 'home', event = 'purchase') AS r FROM ec
 SELECT count(*) AS home_and_purchase_sql
 FROM (SELECT user_id FROM ecom GROUP BY user_id
       HAVING bool_or(event = 'home') AND bool_or(event = 'purchase')) x;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_retention CASCADE;
+RESET client_min_messages;

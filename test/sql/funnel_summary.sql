@@ -1,5 +1,8 @@
 -- funnel_summary: text and binary I/O, funnel_agg, accessors, rollup, +,
 -- Wilson intervals and the two-proportion test against published figures.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_summary;
+SET search_path = funnel_summary, public;
 
 -- text round trip, one value per line
 SELECT 'v1;entities=100;reached=80,40,20,10'::funnel_summary;
@@ -170,3 +173,8 @@ WITH per_customer AS (
   FROM events GROUP BY customer_id, segment)
 SELECT segment, (funnel_steps(funnel_agg(level, 4))).step, (funnel_steps(funnel_agg(level, 4))).reached
 FROM per_customer GROUP BY segment ORDER BY 1, 2;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_summary CASCADE;
+RESET client_min_messages;

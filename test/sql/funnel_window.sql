@@ -1,5 +1,8 @@
 -- window_funnel: every rule of funnels.md as its own case.
 -- e(t, ev): t seconds after 2024-01-01 00:00 UTC, ev the event name.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_window;
+SET search_path = funnel_window, public;
 SET TIME ZONE 'UTC';
 CREATE FUNCTION at_s(int) RETURNS timestamptz LANGUAGE sql IMMUTABLE
 AS $$ SELECT timestamptz '2024-01-01 00:00:00+00' + $1 * interval '1 second' $$;
@@ -193,3 +196,8 @@ SELECT window_funnel('-1 hour', now(), true);
 SELECT window_funnel('1 month', now(), true);
 SELECT window_funnel('1 hour', now(), VARIADIC array_fill(true, ARRAY[33]));
 \set VERBOSITY default
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_window CASCADE;
+RESET client_min_messages;
