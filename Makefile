@@ -13,7 +13,7 @@ DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
 # the extension installed in the test database.
 REGRESS = survey_types survey_aggregates survey_statistics survey_parallel \
 	survey_garden_centre survey_copy
-REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention
+REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out

@@ -377,7 +377,7 @@ CREATE TYPE retention_summary (
 	SEND = retention_summary_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = double,
-	STORAGE = plain
+	STORAGE = extended
 );
 COMMENT ON TYPE retention_summary IS
 'Mergeable cohort retention: per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
@@ -439,5 +439,106 @@ RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
 'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
+
+
+-- ttc_summary: time to convert per step, log-scale histogram (1 % relative error)
+CREATE TYPE ttc_summary;
+
+CREATE FUNCTION ttc_summary_in(cstring) RETURNS ttc_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_in(cstring) IS
+'ttc_summary text input: v1;steps=N;s2=bucket:count,...;...;sN=...';
+
+CREATE FUNCTION ttc_summary_out(ttc_summary) RETURNS cstring
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_out(ttc_summary) IS
+'ttc_summary text output';
+
+CREATE FUNCTION ttc_summary_recv(internal) RETURNS ttc_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_recv(internal) IS
+'ttc_summary binary input, with the same checks as text input';
+
+CREATE FUNCTION ttc_summary_send(ttc_summary) RETURNS bytea
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_send(ttc_summary) IS
+'ttc_summary binary output';
+
+CREATE TYPE ttc_summary (
+	INPUT = ttc_summary_in,
+	OUTPUT = ttc_summary_out,
+	RECEIVE = ttc_summary_recv,
+	SEND = ttc_summary_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE ttc_summary IS
+'Mergeable time-to-convert summary: per funnel step, a logarithmic histogram of seconds from step 1; percentiles within 1 % relative error';
+
+CREATE FUNCTION ttc_agg_transfn(internal, double precision[]) RETURNS internal
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_agg_transfn(internal, double precision[]) IS
+'time_to_convert_agg transition function';
+
+CREATE FUNCTION ttc_rollup_transfn(internal, ttc_summary) RETURNS internal
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_rollup_transfn(internal, ttc_summary) IS
+'rollup(ttc_summary) transition function';
+
+CREATE FUNCTION ttc_combinefn(internal, internal) RETURNS internal
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_combinefn(internal, internal) IS
+'time_to_convert_agg and rollup(ttc_summary) combine function';
+
+CREATE FUNCTION ttc_serialfn(internal) RETURNS bytea
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_serialfn(internal) IS
+'time_to_convert_agg serialization function for parallel workers';
+
+CREATE FUNCTION ttc_deserialfn(bytea, internal) RETURNS internal
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_deserialfn(bytea, internal) IS
+'time_to_convert_agg deserialization function for parallel workers';
+
+CREATE FUNCTION ttc_finalfn(internal) RETURNS ttc_summary
+AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_finalfn(internal) IS
+'time_to_convert_agg final function';
+
+CREATE AGGREGATE time_to_convert_agg(times double precision[]) (
+	SFUNC = ttc_agg_transfn,
+	STYPE = internal,
+	FINALFUNC = ttc_finalfn,
+	COMBINEFUNC = ttc_combinefn,
+	SERIALFUNC = ttc_serialfn,
+	DESERIALFUNC = ttc_deserialfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE time_to_convert_agg(double precision[]) IS
+'Time-to-convert summary of per-entity step times in seconds (window_funnel_times output); NULL arrays and elements are skipped';
+
+CREATE AGGREGATE rollup(ttc_summary) (
+	SFUNC = ttc_rollup_transfn,
+	STYPE = internal,
+	FINALFUNC = ttc_finalfn,
+	COMBINEFUNC = ttc_combinefn,
+	SERIALFUNC = ttc_serialfn,
+	DESERIALFUNC = ttc_deserialfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(ttc_summary) IS
+'Merges time-to-convert summaries';
+
+CREATE FUNCTION time_to_convert(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'ttc_quantile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_to_convert(ttc_summary, integer, double precision) IS
+'Seconds from step 1 to the step at the quantile (default median, nearest rank), within 1 % relative error (times under 1 ms read 0); NULL if nobody reached the step';
+
+CREATE FUNCTION time_to_convert_count(ttc_summary, step integer) RETURNS bigint
+AS 'MODULE_PATHNAME', 'ttc_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_to_convert_count(ttc_summary, integer) IS
+'Entities with a time for the step (steps 2 and later)';
 
 /* ---- end of funnels and retention ---- */

@@ -59,6 +59,13 @@ CREATE TABLE rs_copy (LIKE rs);
 \copy rs TO 'results/retention_summary.bin' (FORMAT binary)
 \copy rs_copy FROM 'results/retention_summary.bin' (FORMAT binary)
 SELECT count(*) FILTER (WHERE a.s::text = b.s::text) AS binary_round_trip FROM rs a JOIN rs_copy b USING (id);
+-- a 1000-period summary (24 kB) is stored out of line and reads back equal
+INSERT INTO rs SELECT 3, retention_agg(timestamptz '2020-01-01', ARRAY[timestamptz '2020-01-01', timestamptz '2021-06-01'],
+                                       interval '1 day', 1000, timestamptz '2030-01-01');
+SELECT octet_length(s::text) > 6000 AS large, s::text = (SELECT retention_agg(timestamptz '2020-01-01',
+         ARRAY[timestamptz '2020-01-01', timestamptz '2021-06-01'], interval '1 day', 1000, timestamptz '2030-01-01'))::text AS equal,
+       (SELECT count(*) FROM retention_periods(s) WHERE active > 0) AS active_periods
+FROM rs WHERE id = 3;
 CREATE TABLE raw(b bytea);
 INSERT INTO raw VALUES ('\x010001'::bytea || int8send(1) || int8send(2) || int8send(0) || int8send(0));
 \copy raw TO 'results/retention_bad.bin' (FORMAT binary)

@@ -1,0 +1,663 @@
+/*-------------------------------------------------------------------------
+ *
+ * funnel_ttc.c
+ *	  Time to convert: a mergeable per-step histogram of the seconds from
+ *	  step 1 to each later step (from window_funnel_times), with median and
+ *	  percentiles within a stated relative error.
+ *
+ * Times go into logarithmic buckets (the DDSketch idea): bucket i >= 1
+ * holds t in (TTC_MIN * g^(i-1), TTC_MIN * g^i] with g = (1 + a) / (1 - a),
+ * a = TTC_ALPHA = 1 %.  Reporting 2 * upper / (1 + g) for a bucket is then
+ * within a relative 1 % of every value in it, so a percentile is within 1 %
+ * of the exact nearest-rank percentile.  Bucket 0 holds t <= TTC_MIN (1 ms)
+ * and reports 0; times above TTC_MAX (about 31.7 years) are an error.
+ *
+ * The aggregates keep dense int64 counts per step in an internal state; the
+ * stored ttc_summary is sparse: per step, the non-empty (bucket, count)
+ * pairs.  Text form: "v1;steps=N;s2=i:c,i:c;s3=...;...;sN=..." (step 1 is
+ * always 0 and not stored).  Binary: version byte, N byte, then per step
+ * 2..N an int32 pair count and (int16 bucket, int64 count) pairs.
+ *
+ * src/funnel_ttc.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <limits.h>
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+
+#include "funnel.h"
+
+#define TTC_VERSION		1
+#define TTC_ALPHA		0.01
+#define TTC_MIN			0.001	/* seconds; at or below counts as 0 */
+#define TTC_MAX			1.0e9	/* seconds */
+#define TTC_NBUCKETS	1400	/* covers (TTC_MIN, TTC_MAX] with g = 1.0202 */
+
+typedef struct TtcState
+{
+	int			nsteps;			/* highest step seen, 1..32 */
+	int64	   *dense[FUNNEL_MAX_STEPS + 1];	/* [k][bucket], steps 2.. */
+} TtcState;
+
+/* stored summary: header, then per step 2..n: int32 npairs, pairs */
+typedef struct TtcSummary
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		nsteps;
+	uint16		reserved;
+	int32		npairs[FUNNEL_MAX_STEPS + 1];	/* per step, [0], [1] unused */
+	int32		pad;			/* keeps data 8-byte aligned */
+	/* then for each step 2..nsteps: npairs int32 buckets, then int64 counts */
+	char		data[FLEXIBLE_ARRAY_MEMBER];
+} TtcSummary;
+
+#define PG_GETARG_TTC_P(n) ((TtcSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+StaticAssertDecl(offsetof(TtcSummary, data) % 8 == 0, "TtcSummary data must be 8-byte aligned");
+
+static double
+ttc_gamma(void)
+{
+	return (1.0 + TTC_ALPHA) / (1.0 - TTC_ALPHA);
+}
+
+static int
+ttc_bucket(double t)
+{
+	int			i;
+
+	if (t <= TTC_MIN)
+		return 0;
+	i = (int) ceil(log(t / TTC_MIN) / log(ttc_gamma()));
+	i = Min(Max(i, 1), TTC_NBUCKETS - 1);
+	/* log() rounding can miss a boundary by one bucket; settle it exactly */
+	while (i > 1 && t <= TTC_MIN * pow(ttc_gamma(), i - 1))
+		i--;
+	while (i < TTC_NBUCKETS - 1 && t > TTC_MIN * pow(ttc_gamma(), i))
+		i++;
+	return i;
+}
+
+static double
+ttc_value(int i)
+{
+	double		g = ttc_gamma();
+
+	if (i == 0)
+		return 0.0;
+	return 2.0 * TTC_MIN * pow(g, i) / (1.0 + g);
+}
+
+static TtcState *
+ttc_state_new(MemoryContext cxt)
+{
+	return (TtcState *) MemoryContextAllocZero(cxt, sizeof(TtcState));
+}
+
+static void
+ttc_state_add(TtcState *st, int k, int bucket, int64 count, MemoryContext cxt)
+{
+	if (st->dense[k] == NULL)
+		st->dense[k] = (int64 *) MemoryContextAllocZero(cxt, sizeof(int64) * TTC_NBUCKETS);
+	if (pg_add_s64_overflow(st->dense[k][bucket], count, &st->dense[k][bucket]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("ttc_summary count out of range")));
+	if (k > st->nsteps)
+		st->nsteps = k;
+}
+
+/* sparse views into a stored summary */
+static void
+ttc_step_arrays(const TtcSummary *s, int k, const int32 **buckets, const int64 **counts)
+{
+	const char *p = s->data;
+	int			j;
+
+	for (j = 2; j < k; j++)
+		p += MAXALIGN(sizeof(int32) * s->npairs[j]) + sizeof(int64) * s->npairs[j];
+	*buckets = (const int32 *) p;
+	*counts = (const int64 *) (p + MAXALIGN(sizeof(int32) * s->npairs[k]));
+}
+
+/* build a stored summary from a dense state */
+static TtcSummary *
+ttc_from_state(const TtcState *st)
+{
+	Size		size = offsetof(TtcSummary, data);
+	TtcSummary *s;
+	int			k,
+				i;
+	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
+
+	for (k = 2; k <= st->nsteps; k++)
+	{
+		if (st->dense[k] != NULL)
+			for (i = 0; i < TTC_NBUCKETS; i++)
+				if (st->dense[k][i] != 0)
+					npairs[k]++;
+		size += MAXALIGN(sizeof(int32) * npairs[k]) + sizeof(int64) * npairs[k];
+	}
+	s = (TtcSummary *) palloc0(size);
+	SET_VARSIZE(s, size);
+	s->version = TTC_VERSION;
+	s->nsteps = (uint8) Max(st->nsteps, 1);
+	memcpy(s->npairs, npairs, sizeof(npairs));
+	for (k = 2; k <= st->nsteps; k++)
+	{
+		int32	   *b;
+		int64	   *c;
+		int			n = 0;
+
+		ttc_step_arrays(s, k, (const int32 **) &b, (const int64 **) &c);
+		if (st->dense[k] == NULL)
+			continue;
+		for (i = 0; i < TTC_NBUCKETS; i++)
+			if (st->dense[k][i] != 0)
+			{
+				b[n] = i;
+				c[n] = st->dense[k][i];
+				n++;
+			}
+	}
+	return s;
+}
+
+/* merge a stored summary into a dense state */
+static void
+ttc_state_merge(TtcState *st, const TtcSummary *s, MemoryContext cxt)
+{
+	int			k,
+				i;
+
+	if (s->nsteps > st->nsteps)
+		st->nsteps = s->nsteps;
+	for (k = 2; k <= s->nsteps; k++)
+	{
+		const int32 *b;
+		const int64 *c;
+
+		ttc_step_arrays(s, k, &b, &c);
+		for (i = 0; i < s->npairs[k]; i++)
+			ttc_state_add(st, k, b[i], c[i], cxt);
+	}
+}
+
+/* validate decoded pairs: buckets increasing within range, counts positive */
+static void
+ttc_check_pairs(const int32 *b, const int64 *c, int n, int code)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (b[i] < 0 || b[i] >= TTC_NBUCKETS || (i > 0 && b[i] <= b[i - 1]))
+			ereport(ERROR,
+					(errcode(code),
+					 errmsg("ttc_summary buckets must increase within 0..%d", TTC_NBUCKETS - 1)));
+		if (c[i] <= 0)
+			ereport(ERROR,
+					(errcode(code),
+					 errmsg("ttc_summary bucket counts must be positive")));
+	}
+}
+
+/*
+ * Build a summary from decoded per-step pair lists (shared by text and
+ * binary input, so both run the same checks).
+ */
+static TtcSummary *
+ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, int code)
+{
+	TtcState	st;
+	int			k;
+
+	if (version != TTC_VERSION)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("unsupported ttc_summary version %d", version),
+				 errdetail("This version of cjkpi reads version %d.", TTC_VERSION)));
+	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(code),
+				 errmsg("ttc_summary must have between 1 and %d steps, not %d",
+						FUNNEL_MAX_STEPS, nsteps)));
+	memset(&st, 0, sizeof(st));
+	st.nsteps = nsteps;
+	for (k = 2; k <= nsteps; k++)
+	{
+		int			i;
+
+		ttc_check_pairs(b[k], c[k], npairs[k], code);
+		for (i = 0; i < npairs[k]; i++)
+			ttc_state_add(&st, k, b[k][i], c[k][i], CurrentMemoryContext);
+	}
+	return ttc_from_state(&st);
+}
+
+/* ttc_summary_in: "v1;steps=N;s2=i:c,...;...;sN=..." */
+PG_FUNCTION_INFO_V1(ttc_summary_in);
+Datum
+ttc_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	char	   *p = input;
+	char	   *end;
+	long		version,
+				nsteps;
+	int32	   *b[FUNNEL_MAX_STEPS + 1] = {0};
+	int64	   *c[FUNNEL_MAX_STEPS + 1] = {0};
+	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
+	int			k;
+
+#define TTC_SYNTAX(detail) \
+	ereport(ERROR, \
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
+			 errmsg("invalid input syntax for type %s: \"%s\"", "ttc_summary", input), \
+			 errdetail detail))
+
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != 'v' || !isdigit((unsigned char) p[1]))
+		TTC_SYNTAX(("Expected \"v1;steps=\" at the start."));
+	errno = 0;
+	version = strtol(p + 1, &end, 10);
+	if (errno == ERANGE || version > INT_MAX)
+		version = INT_MAX;
+	p = end;
+	if (version != TTC_VERSION)
+		(void) ttc_build((int) version, 1, b, c, npairs, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	if (strncmp(p, ";steps=", 7) != 0 || !isdigit((unsigned char) p[7]))
+		TTC_SYNTAX(("Expected \";steps=\" at \"%s\".", p));
+	errno = 0;
+	nsteps = strtol(p + 7, &end, 10);
+	p = end;
+	if (errno == ERANGE || nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
+		(void) ttc_build((int) version, (int) Min(Max(nsteps, 0), 1000), b, c, npairs,
+						 ERRCODE_INVALID_TEXT_REPRESENTATION);
+	for (k = 2; k <= nsteps; k++)
+	{
+		char		tag[16];
+		int			taglen = snprintf(tag, sizeof(tag), ";s%d=", k);
+		int			cap = 8;
+
+		if (strncmp(p, tag, taglen) != 0)
+			TTC_SYNTAX(("Expected \"%s\" at \"%s\".", tag, p));
+		p += taglen;
+		b[k] = palloc(sizeof(int32) * cap);
+		c[k] = palloc(sizeof(int64) * cap);
+		while (isdigit((unsigned char) *p))
+		{
+			long		bucket;
+			long long	count;
+
+			errno = 0;
+			bucket = strtol(p, &end, 10);
+			if (errno == ERANGE || *end != ':' || !isdigit((unsigned char) end[1]))
+				TTC_SYNTAX(("Expected \"bucket:count\" at \"%s\".", p));
+			count = strtoll(end + 1, &end, 10);
+			if (errno == ERANGE)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range for type %s: \"%s\"", "ttc_summary", input)));
+			if (npairs[k] >= TTC_NBUCKETS)
+				TTC_SYNTAX(("Too many buckets for step %d.", k));
+			if (npairs[k] >= cap)
+			{
+				cap *= 2;
+				b[k] = repalloc(b[k], sizeof(int32) * cap);
+				c[k] = repalloc(c[k], sizeof(int64) * cap);
+			}
+			b[k][npairs[k]] = (int32) Min(Max(bucket, -1), TTC_NBUCKETS);
+			c[k][npairs[k]] = (int64) count;
+			npairs[k]++;
+			p = end;
+			if (*p != ',')
+				break;
+			p++;
+			if (!isdigit((unsigned char) *p))
+				TTC_SYNTAX(("Expected \"bucket:count\" at \"%s\".", p));
+		}
+	}
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '\0')
+		TTC_SYNTAX(("Unexpected \"%s\" after the buckets.", p));
+#undef TTC_SYNTAX
+
+	PG_RETURN_POINTER(ttc_build((int) version, (int) nsteps, b, c, npairs,
+								ERRCODE_INVALID_TEXT_REPRESENTATION));
+}
+
+/* ttc_summary_out */
+PG_FUNCTION_INFO_V1(ttc_summary_out);
+Datum
+ttc_summary_out(PG_FUNCTION_ARGS)
+{
+	TtcSummary *s = PG_GETARG_TTC_P(0);
+	StringInfoData buf;
+	int			k,
+				i;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "v%d;steps=%d", s->version, s->nsteps);
+	for (k = 2; k <= s->nsteps; k++)
+	{
+		const int32 *b;
+		const int64 *c;
+
+		ttc_step_arrays(s, k, &b, &c);
+		appendStringInfo(&buf, ";s%d=", k);
+		for (i = 0; i < s->npairs[k]; i++)
+			appendStringInfo(&buf, i > 0 ? ",%d:" INT64_FORMAT : "%d:" INT64_FORMAT,
+							 b[i], c[i]);
+	}
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* ttc_summary_recv: binary input with the checks of text input */
+PG_FUNCTION_INFO_V1(ttc_summary_recv);
+Datum
+ttc_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			nsteps = pq_getmsgbyte(buf);
+	int32	   *b[FUNNEL_MAX_STEPS + 1] = {0};
+	int64	   *c[FUNNEL_MAX_STEPS + 1] = {0};
+	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
+	int			k,
+				i;
+
+	if (version != TTC_VERSION || nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
+		(void) ttc_build(version, nsteps, b, c, npairs, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	for (k = 2; k <= nsteps; k++)
+	{
+		int			n = pq_getmsgint(buf, 4);
+
+		if (n < 0 || n > TTC_NBUCKETS || (int64) n * 10 > buf->len - buf->cursor)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid ttc_summary bucket count %d", n)));
+		npairs[k] = n;
+		b[k] = palloc(sizeof(int32) * Max(n, 1));
+		c[k] = palloc(sizeof(int64) * Max(n, 1));
+		for (i = 0; i < n; i++)
+		{
+			b[k][i] = (int16) pq_getmsgint(buf, 2);
+			c[k][i] = pq_getmsgint64(buf);
+		}
+	}
+	pq_getmsgend(buf);
+	PG_RETURN_POINTER(ttc_build(version, nsteps, b, c, npairs,
+								ERRCODE_INVALID_BINARY_REPRESENTATION));
+}
+
+/* ttc_summary_send */
+PG_FUNCTION_INFO_V1(ttc_summary_send);
+Datum
+ttc_summary_send(PG_FUNCTION_ARGS)
+{
+	TtcSummary *s = PG_GETARG_TTC_P(0);
+	StringInfoData buf;
+	int			k,
+				i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, s->version);
+	pq_sendbyte(&buf, s->nsteps);
+	for (k = 2; k <= s->nsteps; k++)
+	{
+		const int32 *b;
+		const int64 *c;
+
+		ttc_step_arrays(s, k, &b, &c);
+		pq_sendint32(&buf, s->npairs[k]);
+		for (i = 0; i < s->npairs[k]; i++)
+		{
+			pq_sendint16(&buf, (uint16) b[i]);
+			pq_sendint64(&buf, c[i]);
+		}
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/*
+ * time_to_convert_agg(times float8[]) transition: add one entity's step
+ * times (window_funnel_times output: seconds from step 1, element 1 = 0).
+ * NULL arrays and NULL elements are skipped.
+ */
+PG_FUNCTION_INFO_V1(ttc_agg_transfn);
+Datum
+ttc_agg_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	TtcState   *st;
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				k;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "ttc_agg_transfn called in non-aggregate context");
+	st = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
+	if (st->nsteps == 0)
+		st->nsteps = 1;
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(st);
+	arr = PG_GETARG_ARRAYTYPE_P(1);
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("time_to_convert_agg times must be a one-dimensional array")));
+	deconstruct_array(arr, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &nulls, &n);
+	if (n > FUNNEL_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("time_to_convert_agg supports at most %d steps, got %d",
+						FUNNEL_MAX_STEPS, n)));
+	for (k = 2; k <= n; k++)
+	{
+		double		t;
+
+		if (nulls[k - 1])
+			continue;
+		t = DatumGetFloat8(elems[k - 1]);
+		if (isnan(t) || t < 0 || t > TTC_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("time to convert must be between 0 and %g seconds, got %g", TTC_MAX, t)));
+		ttc_state_add(st, k, ttc_bucket(t), 1, aggcontext);
+	}
+	if (n > st->nsteps)
+		st->nsteps = n;
+	pfree(elems);
+	pfree(nulls);
+	PG_RETURN_POINTER(st);
+}
+
+/* rollup(ttc_summary) transition: merge a stored summary */
+PG_FUNCTION_INFO_V1(ttc_rollup_transfn);
+Datum
+ttc_rollup_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	TtcState   *st;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "ttc_rollup_transfn called in non-aggregate context");
+	st = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
+	if (!PG_ARGISNULL(1))
+		ttc_state_merge(st, PG_GETARG_TTC_P(1), aggcontext);
+	PG_RETURN_POINTER(st);
+}
+
+/* combine two internal states (into the aggregate context) */
+PG_FUNCTION_INFO_V1(ttc_combinefn);
+Datum
+ttc_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	TtcState   *a;
+	TtcState   *b;
+	int			k,
+				i;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "ttc_combinefn called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	b = (TtcState *) PG_GETARG_POINTER(1);
+	a = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
+	for (k = 2; k <= b->nsteps; k++)
+		if (b->dense[k] != NULL)
+			for (i = 0; i < TTC_NBUCKETS; i++)
+				if (b->dense[k][i] != 0)
+					ttc_state_add(a, k, i, b->dense[k][i], aggcontext);
+	if (b->nsteps > a->nsteps)
+		a->nsteps = b->nsteps;
+	PG_RETURN_POINTER(a);
+}
+
+/* serialize an internal state as the stored (binary) form */
+PG_FUNCTION_INFO_V1(ttc_serialfn);
+Datum
+ttc_serialfn(PG_FUNCTION_ARGS)
+{
+	TtcState   *st = (TtcState *) PG_GETARG_POINTER(0);
+	TtcSummary *s = ttc_from_state(st);
+
+	PG_RETURN_BYTEA_P((bytea *) s);
+}
+
+/* deserialize: the stored form back into a dense state */
+PG_FUNCTION_INFO_V1(ttc_deserialfn);
+Datum
+ttc_deserialfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	/* a copy, so that the int64 counts are aligned */
+	bytea	   *b = PG_GETARG_BYTEA_P_COPY(0);
+	TtcSummary *s = (TtcSummary *) b;
+	TtcState   *st;
+	Size		need;
+	int			k;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "ttc_deserialfn called in non-aggregate context");
+	need = offsetof(TtcSummary, data);
+	if (VARSIZE(b) < need || s->nsteps < 1 || s->nsteps > FUNNEL_MAX_STEPS)
+		elog(ERROR, "invalid ttc_summary state");
+	for (k = 2; k <= s->nsteps; k++)
+	{
+		if (s->npairs[k] < 0 || s->npairs[k] > TTC_NBUCKETS)
+			elog(ERROR, "invalid ttc_summary state");
+		need += MAXALIGN(sizeof(int32) * s->npairs[k]) + sizeof(int64) * s->npairs[k];
+	}
+	if (VARSIZE(b) != need)
+		elog(ERROR, "invalid ttc_summary state");
+	st = ttc_state_new(aggcontext);
+	st->nsteps = s->nsteps;
+	ttc_state_merge(st, s, aggcontext);
+	PG_RETURN_POINTER(st);
+}
+
+/* final: the stored summary, NULL for no rows */
+PG_FUNCTION_INFO_V1(ttc_finalfn);
+Datum
+ttc_finalfn(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(ttc_from_state((TtcState *) PG_GETARG_POINTER(0)));
+}
+
+static void
+ttc_check_step(const TtcSummary *s, int k)
+{
+	if (k < 1 || k > s->nsteps)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("funnel step %d is out of range", k),
+				 errdetail("The summary has steps 1 to %d.", s->nsteps)));
+}
+
+/*
+ * time_to_convert(s, step, q): the q-quantile (nearest rank) of the seconds
+ * from step 1 to the step, within 1 % relative error; NULL if no entity
+ * reached the step.  Step 1 is 0 by definition.
+ */
+PG_FUNCTION_INFO_V1(ttc_quantile);
+Datum
+ttc_quantile(PG_FUNCTION_ARGS)
+{
+	TtcSummary *s = PG_GETARG_TTC_P(0);
+	int32		k = PG_GETARG_INT32(1);
+	double		q = PG_GETARG_FLOAT8(2);
+	const int32 *b;
+	const int64 *c;
+	int64		total = 0,
+				rank,
+				seen = 0;
+	int			i;
+
+	ttc_check_step(s, k);
+	if (!(q >= 0.0 && q <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("quantile must be between 0 and 1, not %g", q)));
+	if (k == 1)
+		PG_RETURN_FLOAT8(0.0);
+	ttc_step_arrays(s, k, &b, &c);
+	for (i = 0; i < s->npairs[k]; i++)
+		total += c[i];
+	if (total == 0)
+		PG_RETURN_NULL();
+	rank = (int64) ceil(q * (double) total);
+	if (rank < 1)
+		rank = 1;
+	for (i = 0; i < s->npairs[k]; i++)
+	{
+		seen += c[i];
+		if (seen >= rank)
+			break;
+	}
+	PG_RETURN_FLOAT8(ttc_value(b[Min(i, s->npairs[k] - 1)]));
+}
+
+/* time_to_convert_count(s, step): entities with a time for the step */
+PG_FUNCTION_INFO_V1(ttc_count);
+Datum
+ttc_count(PG_FUNCTION_ARGS)
+{
+	TtcSummary *s = PG_GETARG_TTC_P(0);
+	int32		k = PG_GETARG_INT32(1);
+	const int32 *b;
+	const int64 *c;
+	int64		total = 0;
+	int			i;
+
+	ttc_check_step(s, k);
+	if (k == 1)
+		PG_RETURN_NULL();
+	ttc_step_arrays(s, k, &b, &c);
+	for (i = 0; i < s->npairs[k]; i++)
+		total += c[i];
+	PG_RETURN_INT64(total);
+}

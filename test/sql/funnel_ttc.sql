@@ -1,0 +1,116 @@
+-- Time to convert: window_funnel_times -> time_to_convert_agg -> ttc_summary,
+-- percentiles within 1 % of the exact nearest-rank percentiles.
+-- objects of this test live in their own schema (all tests share one database)
+CREATE SCHEMA funnel_ttc;
+SET search_path = funnel_ttc, public;
+SET TIME ZONE 'UTC';
+
+-- known values: step 2 times 10, 20, 30 s; step 3 times 100, 300 s
+CREATE TABLE t3(times float8[]);
+INSERT INTO t3 VALUES ('{0,10,100}'), ('{0,20}'), ('{0,30,300}'), (NULL), ('{0,NULL,NULL}');
+SELECT time_to_convert_agg(times) FROM t3;
+SELECT time_to_convert_count(s, 2) AS n2, time_to_convert_count(s, 3) AS n3,
+       round(time_to_convert(s, 2)::numeric, 2) AS median2, round(time_to_convert(s, 2, 0)::numeric, 2) AS min2,
+       round(time_to_convert(s, 3, 1)::numeric, 2) AS max3, time_to_convert(s, 1) AS step1
+FROM (SELECT time_to_convert_agg(times) AS s FROM t3) x;
+-- within 1 %: |estimate / exact - 1| <= 0.01
+SELECT abs(time_to_convert(s, 2) / 20 - 1) <= 0.01 AS median_within_1pct,
+       abs(time_to_convert(s, 3, 1) / 300 - 1) <= 0.01 AS max_within_1pct
+FROM (SELECT time_to_convert_agg(times) AS s FROM t3) x;
+-- no rows: NULL; a step nobody reached: NULL
+SELECT time_to_convert_agg(times) IS NULL AS empty FROM t3 WHERE false;
+SELECT time_to_convert(s, 2) IS NULL AS unreached, time_to_convert_count(s, 2) AS n FROM (SELECT time_to_convert_agg('{0,NULL}'::float8[]) AS s) x;
+SELECT time_to_convert(s, 2) FROM (SELECT time_to_convert_agg('{0}'::float8[]) AS s) x;
+SELECT time_to_convert_agg('{0,0.0005}'::float8[]) AS under_1ms_is_bucket_0;
+
+-- errors
+SELECT time_to_convert_agg('{0,-1}'::float8[]);
+SELECT time_to_convert_agg('{0,NaN}'::float8[]);
+SELECT time_to_convert_agg('{0,1e10}'::float8[]);
+SELECT time_to_convert(time_to_convert_agg(times), 4) FROM t3;
+SELECT time_to_convert(time_to_convert_agg(times), 2, 1.5) FROM t3;
+
+-- differential: 20000 random times over 6 orders of magnitude against percentile_disc
+CREATE TABLE rt AS
+SELECT g, exp(((hashint4(g) & 1048575) / 1048575.0) * ln(1e6)) AS t2,
+       exp(((hashint4(g * 7) & 1048575) / 1048575.0) * ln(1e5)) + 1 AS t3
+FROM generate_series(1, 20000) g;
+CREATE TABLE rt_summary AS SELECT time_to_convert_agg(ARRAY[0, t2, t3]) AS s FROM rt;
+SELECT q, max(abs(est / exact - 1)) <= 0.0100000001 AS within_1pct
+FROM unnest(ARRAY[0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1]) q,
+     LATERAL (SELECT time_to_convert(s, 2, q) AS est, (SELECT percentile_disc(q) WITHIN GROUP (ORDER BY t2) FROM rt) AS exact FROM rt_summary
+              UNION ALL
+              SELECT time_to_convert(s, 3, q), (SELECT percentile_disc(q) WITHIN GROUP (ORDER BY t3) FROM rt) FROM rt_summary) x
+GROUP BY q ORDER BY q;
+SELECT max(abs(time_to_convert(s, 2, q) / (SELECT percentile_disc(q) WITHIN GROUP (ORDER BY t2) FROM rt) - 1)) <= 0.0100000001 AS all_percentiles_within_1pct
+FROM rt_summary, generate_series(1, 99) p, LATERAL (SELECT p / 100.0 AS q) qq;
+
+-- rollup of parts equals the aggregate of all rows; text and binary round trips
+CREATE TABLE rt_parts AS SELECT g % 5 AS part, time_to_convert_agg(ARRAY[0, t2, t3]) AS s FROM rt GROUP BY 1;
+SELECT (SELECT rollup(s) FROM rt_parts)::text = (SELECT s::text FROM rt_summary) AS rollup_equals_all;
+SELECT count(*) FILTER (WHERE s::text::ttc_summary::text = s::text) AS text_round_trip FROM rt_parts;
+CREATE TABLE rt_copy (LIKE rt_parts);
+\copy rt_parts TO 'results/ttc_summary.bin' (FORMAT binary)
+\copy rt_copy FROM 'results/ttc_summary.bin' (FORMAT binary)
+SELECT count(*) FILTER (WHERE a.s::text = b.s::text) AS binary_round_trip FROM rt_parts a JOIN rt_copy b USING (part);
+-- bad input, text and binary
+SELECT 'v1;steps=2;s2=5:1,5:2'::ttc_summary;
+SELECT 'v1;steps=2;s2=5:0'::ttc_summary;
+SELECT 'v1;steps=2;s2=99999:1'::ttc_summary;
+SELECT 'v1;steps=3;s2=5:1'::ttc_summary;
+SELECT 'v2;steps=2;s2=5:1'::ttc_summary;
+SELECT 'v1;steps=0'::ttc_summary;
+SELECT 'v1;steps=2;s2=5:1;'::ttc_summary;
+SELECT 'v1;steps=2;s2=5:1,2:3'::ttc_summary;
+SELECT 'v1;steps=2;s2='::ttc_summary AS empty_step;
+CREATE TABLE raw(b bytea);
+CREATE TABLE one(s ttc_summary);
+INSERT INTO raw VALUES ('\x0102'::bytea || int4send(1) || int2send(5::int2) || int8send(-3));
+\copy raw TO 'results/ttc_bad.bin' (FORMAT binary)
+\copy one FROM 'results/ttc_bad.bin' (FORMAT binary)
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0102'::bytea || int4send(2) || int2send(5::int2) || int8send(1));
+\copy raw TO 'results/ttc_bad.bin' (FORMAT binary)
+\copy one FROM 'results/ttc_bad.bin' (FORMAT binary)
+
+-- parallel plans
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+DO $$
+BEGIN
+	IF current_setting('server_version_num')::int >= 160000 THEN
+		EXECUTE 'SET debug_parallel_query = regress';
+	ELSE
+		EXECUTE 'SET force_parallel_mode = regress';
+	END IF;
+END $$;
+EXPLAIN (COSTS OFF) SELECT time_to_convert_agg(ARRAY[0, t2, t3]) FROM rt;
+SELECT time_to_convert_agg(ARRAY[0, t2, t3])::text = (SELECT s::text FROM rt_summary) AS parallel_equal FROM rt;
+SELECT time_to_convert_agg(ARRAY[0, t2]) FILTER (WHERE g < 0) IS NULL AS filtered_null FROM rt;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
+-- end to end on the ecom clickstream: product_view -> add_to_cart -> purchase per session
+CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
+                  acquisition_channel text, user_cohort text, user_lifecycle text);
+\copy ecom FROM PROGRAM 'gzip -dc ../shared/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
+CREATE TABLE times AS
+SELECT session_id, window_funnel_times(interval '1 hour', ts, event = 'product_view', event = 'add_to_cart', event = 'purchase') AS t
+FROM ecom GROUP BY session_id;
+SELECT k AS step, time_to_convert_count(s, k) AS sessions,
+       round(time_to_convert(s, k, 0.25)::numeric) AS p25, round(time_to_convert(s, k)::numeric) AS median,
+       round(time_to_convert(s, k, 0.9)::numeric) AS p90
+FROM (SELECT time_to_convert_agg(t) AS s FROM times) x, generate_series(2, 3) k;
+-- the exact medians for comparison
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY t[2]) AS exact_median_2,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY t[3]) FILTER (WHERE cardinality(t) >= 3) AS exact_median_3
+FROM times WHERE cardinality(t) >= 2;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA funnel_ttc CASCADE;
+RESET client_min_messages;
