@@ -102,7 +102,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) 
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
@@ -115,7 +115,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
@@ -154,7 +154,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boole
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean[]) (
 	SFUNC = window_funnel_transfn,
@@ -167,7 +167,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 
 

@@ -54,6 +54,10 @@
 #define FM_ALLOW_REENTRY		0x0010
 #define FM_ANCHOR				0x0020
 #define FM_EXCLUDE				0x0040
+#define FM_GAPS					0x0080	/* max_gap options present */
+
+/* "no gap limit" */
+#define FUNNEL_NO_GAP			PG_INT64_MAX
 
 /* most conditions for which rows are stored as packed int64 keys */
 #define FUNNEL_MAX_PACKED		24
@@ -104,6 +108,8 @@ typedef struct FunnelState
 	FunnelChunk *tail;			/* chunk being filled */
 	/* to check cheaply that mode and window stay constant in a group */
 	text	   *mode_text;		/* copy of the mode argument, or NULL */
+	/* max_gap options: gaps[k] limits step k - 1 -> k (FM_GAPS only) */
+	int64	   *gaps;
 } FunnelState;
 
 /* one candidate chain for a level: its step-1 time and the row it ended on */
@@ -121,7 +127,7 @@ typedef struct FunnelLevel
 	FunnelChain second;
 } FunnelLevel;
 
-static uint32 funnel_parse_mode(const char *mode, int len);
+static uint32 funnel_parse_mode(const char *mode, int len, int64 *gaps);
 static int64 funnel_window_usecs(Interval *window);
 static FunnelState *funnel_state_new(MemoryContext aggcontext, int64 window,
 									 uint32 mode, int nconds, text *mode_text);
@@ -134,10 +140,16 @@ static int	funnel_nsteps(const FunnelState *state);
  * names are ignored; an empty string means the default mode.
  */
 static uint32
-funnel_parse_mode(const char *mode, int len)
+funnel_parse_mode(const char *mode, int len, int64 *gaps)
 {
 	uint32		flags = 0;
 	int			pos = 0;
+	int64		all_gap = FUNNEL_NO_GAP;
+	int64		step_gap[FUNNEL_MAX_STEPS + 1];
+	int			k;
+
+	for (k = 0; k <= FUNNEL_MAX_STEPS; k++)
+		step_gap[k] = -1;
 
 	while (pos <= len)
 	{
@@ -176,12 +188,62 @@ funnel_parse_mode(const char *mode, int len)
 			flags |= FM_ANCHOR;
 		else if (TOKEN_IS("exclude"))
 			flags |= FM_EXCLUDE;
+		else if (toklen > 8 && strncmp(tok, "max_gap", 7) == 0 &&
+				 memchr(tok, '=', toklen) != NULL)
+		{
+			/* max_gap=<interval> or max_gap_<K>=<interval> */
+			const char *eq = memchr(tok, '=', toklen);
+			int			namelen = eq - tok;
+			char	   *value = pnstrdup(eq + 1, toklen - namelen - 1);
+			int			step = 0;
+			Interval   *iv;
+			int64		usecs;
+
+			if (namelen > 8 && tok[7] == '_')
+			{
+				char	   *endp;
+				char	   *num = pnstrdup(tok + 8, namelen - 8);
+
+				step = (int) strtol(num, &endp, 10);
+				if (*endp != '\0' || endp == num || step < 2 || step > FUNNEL_MAX_STEPS)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("invalid window_funnel option \"%.*s\"", namelen, tok),
+							 errhint("Use max_gap=<interval> for every step or max_gap_K=<interval> for the gap into step K (2 or more).")));
+			}
+			else if (namelen != 7)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown window_funnel mode \"%.*s\"", toklen, tok)));
+			iv = DatumGetIntervalP(DirectFunctionCall3(interval_in,
+													   CStringGetDatum(value),
+													   ObjectIdGetDatum(InvalidOid),
+													   Int32GetDatum(-1)));
+			if (iv->month != 0 ||
+				pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &usecs) ||
+				pg_add_s64_overflow(usecs, iv->time, &usecs) || usecs < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("window_funnel max_gap must be a non-negative interval without months, not \"%s\"", value)));
+			if (step == 0)
+				all_gap = usecs;
+			else
+				step_gap[step] = usecs;
+			flags |= FM_GAPS;
+		}
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown window_funnel mode \"%.*s\"", toklen, tok),
-					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor and exclude, separated by commas.")));
+					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude, max_gap=<interval> and max_gap_K=<interval>, separated by commas.")));
 #undef TOKEN_IS
+	}
+
+	if (gaps != NULL)
+	{
+		gaps[0] = gaps[1] = FUNNEL_NO_GAP;
+		for (k = 2; k <= FUNNEL_MAX_STEPS; k++)
+			gaps[k] = step_gap[k] >= 0 ? step_gap[k] : all_gap;
 	}
 
 	if ((flags & FM_ALLOW_REENTRY) && !(flags & FM_STRICT_ORDER))
@@ -246,12 +308,37 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	state->head->maxslots = (FUNNEL_STATE_ALLOC - hdr - offsetof(FunnelChunk, slots)) / sizeof(int64);
 	state->tail = state->head;
 	state->mode_text = NULL;
+	state->gaps = NULL;
 	if (mode_text != NULL)
 	{
 		Size		len = VARSIZE_ANY(mode_text);
 
 		state->mode_text = (text *) MemoryContextAlloc(aggcontext, len);
 		memcpy(state->mode_text, mode_text, len);
+	}
+	if (mode & FM_GAPS)
+	{
+		int			nsteps = (mode & FM_EXCLUDE) ? nconds - 1 : nconds;
+		int			k;
+
+		if (mode_text == NULL)
+			elog(ERROR, "window_funnel max_gap without a mode string");
+		state->gaps = (int64 *) MemoryContextAlloc(aggcontext,
+												   sizeof(int64) * (FUNNEL_MAX_STEPS + 1));
+		(void) funnel_parse_mode(VARDATA_ANY(mode_text), VARSIZE_ANY_EXHDR(mode_text),
+								 state->gaps);
+		/* a per-step gap for a step the funnel does not have is a mistake */
+		for (k = nsteps + 1; k <= FUNNEL_MAX_STEPS; k++)
+		{
+			char		name[32];
+
+			snprintf(name, sizeof(name), "max_gap_%d=", k);
+			if (strstr(text_to_cstring(mode_text), name) != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("window_funnel option max_gap_%d refers to a step the funnel does not have", k),
+						 errdetail("The funnel has %d steps.", nsteps)));
+		}
 	}
 	return state;
 }
@@ -454,7 +541,7 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 		{
 			mode_text = PG_GETARG_TEXT_PP(2);
 			mode = funnel_parse_mode(VARDATA_ANY(mode_text),
-									 VARSIZE_ANY_EXHDR(mode_text));
+									 VARSIZE_ANY_EXHDR(mode_text), NULL);
 		}
 		if (nconds < 0)
 			PG_RETURN_NULL();	/* wait for a row that shows the step count */
@@ -854,6 +941,109 @@ funnel_match_steps(const FunnelEvent *ev, int g0, int g1, int skip,
 }
 
 /*
+ * With max_gap options a level can no longer keep just its chain with the
+ * latest step-1 time: a chain whose last step is more recent may still be
+ * within the gap when that one is not.  Each level then keeps its Pareto
+ * front of (first, last) as a stack ordered by last ascending and first
+ * descending; a new chain pops the entries it dominates.  The chain to
+ * extend at time t is the first entry with last >= t - gap, which has the
+ * latest first among those.
+ */
+typedef struct FunnelDeque
+{
+	int			len;
+	int			cap;
+	int64	   *first;
+	int64	   *last;
+	int		   *slot;
+} FunnelDeque;
+
+static void
+funnel_deque_push(FunnelDeque *d, int64 first, int64 last, int slot)
+{
+	while (d->len > 0 && d->first[d->len - 1] <= first)
+		d->len--;
+	if (d->len >= d->cap)
+	{
+		d->cap = Max(d->cap * 2, 16);
+		if (d->first == NULL)
+		{
+			d->first = palloc(sizeof(int64) * d->cap);
+			d->last = palloc(sizeof(int64) * d->cap);
+			d->slot = palloc(sizeof(int) * d->cap);
+		}
+		else
+		{
+			d->first = repalloc(d->first, sizeof(int64) * d->cap);
+			d->last = repalloc(d->last, sizeof(int64) * d->cap);
+			d->slot = repalloc(d->slot, sizeof(int) * d->cap);
+		}
+	}
+	d->first[d->len] = first;
+	d->last[d->len] = last;
+	d->slot[d->len] = slot;
+	d->len++;
+}
+
+/* index of the best chain usable at time t within the gap, or -1 */
+static int
+funnel_deque_find(const FunnelDeque *d, int64 t, int64 gap)
+{
+	int64		lb;
+	int			lo = 0,
+				hi = d->len;
+
+	if (gap == FUNNEL_NO_GAP || pg_sub_s64_overflow(t, gap, &lb))
+		lb = PG_INT64_MIN;
+	while (lo < hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (d->last[mid] >= lb)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (lo < d->len) ? lo : -1;
+}
+
+/* a chain waiting for the end of its timestamp before it can be extended */
+typedef struct FunnelPending
+{
+	int			level;
+	int			slot;
+	int64		first;
+} FunnelPending;
+
+/*
+ * Remember a new chain for the max_gap search: at once, or (strict_increase,
+ * strict_once) at the end of its timestamp, since those modes extend only
+ * chains from earlier timestamps.
+ */
+static void
+funnel_record(FunnelDeque *deques, FunnelPending **pending, int *npending,
+			  int *maxpending, bool defer, int level, int64 first, int64 last,
+			  int slot)
+{
+	if (!defer)
+	{
+		funnel_deque_push(&deques[level], first, last, slot);
+		return;
+	}
+	if (*npending >= *maxpending)
+	{
+		*maxpending = Max(*maxpending * 2, 16);
+		*pending = (*pending == NULL) ?
+			palloc(sizeof(FunnelPending) * *maxpending) :
+			repalloc(*pending, sizeof(FunnelPending) * *maxpending);
+	}
+	(*pending)[*npending].level = level;
+	(*pending)[*npending].first = first;
+	(*pending)[*npending].slot = slot;
+	(*npending)++;
+}
+
+/*
  * Compute the funnel level from a state; the state's rows get sorted in
  * place (which changes nothing observable).  If times is not NULL it
  * receives the step times of the first chain that reached the final level,
@@ -893,9 +1083,16 @@ funnel_compute(FunnelState *state, int64 *times)
 				maxslots = 0;
 	int			best_slot = -1;
 	int			reset_step = 0;
+	const int64 *gaps = state->gaps;	/* NULL: no max_gap */
+	FunnelDeque deques[FUNNEL_MAX_STEPS + 1];
+	FunnelPending *pending = NULL;
+	int			npending = 0,
+				maxpending = 0;
+	bool		defer = increase || once;
 
 	if (n == 0)
 		return 0;
+	memset(deques, 0, sizeof(deques));
 
 	/*
 	 * Gather the rows into one array and sort them on (ts, mask); the state
@@ -955,7 +1152,8 @@ funnel_compute(FunnelState *state, int64 *times)
 			if (!reentry)
 				goto done;
 			for (k = 1; k <= nsteps; k++)
-				levels[k].best.row = levels[k].second.row = -1;
+				levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+			npending = 0;
 			if (increase || once)
 				memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
 			started = false;
@@ -1005,6 +1203,9 @@ funnel_compute(FunnelState *state, int64 *times)
 						slots[slot * nsteps] = t;
 					}
 					funnel_offer(&levels[1], t, r, slot);
+					if (gaps != NULL)
+						funnel_record(deques, &pending, &npending, &maxpending,
+									  defer, 1, t, t, slot);
 					if (maxlevel < 1)
 					{
 						maxlevel = 1;
@@ -1023,7 +1224,8 @@ funnel_compute(FunnelState *state, int64 *times)
 						goto done;
 					/* the violating entry ends every chain; re-enter later */
 					for (k = 1; k <= nsteps; k++)
-						levels[k].best.row = levels[k].second.row = -1;
+						levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+					npending = 0;
 					if (increase || once)
 						memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
 					started = false;
@@ -1033,7 +1235,20 @@ funnel_compute(FunnelState *state, int64 *times)
 					continue;
 				}
 
-				if (!once)
+				if (!once && gaps != NULL)
+				{
+					int			d = funnel_deque_find(&deques[k - 1], t, gaps[k]);
+
+					if (d < 0)
+						continue;
+					first = deques[k - 1].first[d];
+					src_slot = deques[k - 1].slot[d];
+					src_level = k - 1;
+					if (pg_sub_s64_overflow(t, first, &gap) ||
+						gap > state->window)
+						continue;
+				}
+				else if (!once)
 				{
 					src = funnel_source(&src_levels[k - 1], r, false);
 					if (src == NULL)
@@ -1071,6 +1286,18 @@ funnel_compute(FunnelState *state, int64 *times)
 							first = t;
 							src_slot = -1;
 						}
+						else if (gaps != NULL)
+						{
+							int			d = funnel_deque_find(&deques[a], t, gaps[a + 1]);
+
+							if (d < 0)
+								continue;
+							first = deques[a].first[d];
+							src_slot = deques[a].slot[d];
+							if (pg_sub_s64_overflow(t, first, &gap) ||
+								gap > state->window)
+								continue;
+						}
 						else
 						{
 							if (snap[a].best.row < 0)
@@ -1106,6 +1333,9 @@ funnel_compute(FunnelState *state, int64 *times)
 						slots[slot * nsteps + j] = t;
 				}
 				funnel_offer(&levels[k], first, r, slot);
+				if (gaps != NULL)
+					funnel_record(deques, &pending, &npending, &maxpending,
+								  defer, k, first, t, slot);
 				if (k > maxlevel)
 				{
 					maxlevel = k;
@@ -1114,6 +1344,17 @@ funnel_compute(FunnelState *state, int64 *times)
 				if (k == nsteps)
 					goto done;
 			}
+		}
+
+		/* chains of this timestamp become extendable from the next one */
+		if (gaps != NULL)
+		{
+			int			i;
+
+			for (i = 0; i < npending; i++)
+				funnel_deque_push(&deques[pending[i].level], pending[i].first, t,
+								  pending[i].slot);
+			npending = 0;
 		}
 
 		/*
@@ -1127,7 +1368,8 @@ funnel_compute(FunnelState *state, int64 *times)
 				if (ev[r].mask & exclude_bit)
 				{
 					for (k = 1; k <= nsteps; k++)
-						levels[k].best.row = levels[k].second.row = -1;
+						levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+					npending = 0;
 					started = false;
 					break;
 				}

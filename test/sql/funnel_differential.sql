@@ -11,7 +11,7 @@
 CREATE SCHEMA funnel_differential;
 SET search_path = funnel_differential, public;
 SET client_min_messages = warning;
-CREATE FUNCTION ref_funnel(ts bigint[], masks int[], nconds int, win bigint, modes text)
+CREATE FUNCTION ref_funnel(ts bigint[], masks int[], nconds int, win bigint, modes text, gaps bigint[])
 RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
 	m text[] := string_to_array(replace(modes, ' ', ''), ',');
@@ -91,7 +91,8 @@ BEGIN
 			IF c_level[i] = e.cond - 1
 			   AND e.t - c_first[i] <= win
 			   AND (NOT o_incr OR e.t > c_last[i])
-			   AND (NOT o_once OR (c_rows[i] >> e.r::int) & 1 = 0) THEN
+			   AND (NOT o_once OR (c_rows[i] >> e.r::int) & 1 = 0)
+			   AND (gaps[e.cond] IS NULL OR e.t - c_last[i] <= gaps[e.cond]) THEN
 				n_first := n_first || c_first[i]; n_last := n_last || e.t;
 				n_level := n_level || e.cond::int; n_rows := n_rows || (c_rows[i] | (1::bigint << e.r::int));
 			END IF;
@@ -122,14 +123,24 @@ FROM generate_series(1, 3000) e,
 
 SELECT count(*) AS rows, count(DISTINCT eid) AS entities FROM dev;
 
-CREATE TABLE modes(mode text, nconds int);
+-- gaps[k]: the reference's maximum gap into step k in microseconds (NULL: none)
+CREATE TABLE modes(mode text, nconds int, gaps bigint[]);
 INSERT INTO modes VALUES
-  ('', 3), ('strict_order', 3), ('strict_deduplication', 3), ('strict_increase', 3),
-  ('strict_once', 3), ('strict_order, allow_reentry', 3), ('anchor', 3), ('exclude', 4),
-  ('strict_increase,strict_once', 3), ('anchor,strict_once', 3), ('anchor,strict_increase', 3),
-  ('strict_order,strict_increase', 3), ('strict_deduplication,strict_once', 3),
-  ('strict_order,strict_deduplication', 3), ('exclude,strict_order,allow_reentry', 4),
-  ('exclude,strict_once', 4);
+  ('', 3, NULL), ('strict_order', 3, NULL), ('strict_deduplication', 3, NULL), ('strict_increase', 3, NULL),
+  ('strict_once', 3, NULL), ('strict_order, allow_reentry', 3, NULL), ('anchor', 3, NULL), ('exclude', 4, NULL),
+  ('strict_increase,strict_once', 3, NULL), ('anchor,strict_once', 3, NULL), ('anchor,strict_increase', 3, NULL),
+  ('strict_order,strict_increase', 3, NULL), ('strict_deduplication,strict_once', 3, NULL),
+  ('strict_order,strict_deduplication', 3, NULL), ('exclude,strict_order,allow_reentry', 4, NULL),
+  ('exclude,strict_once', 4, NULL),
+  ('max_gap=2 seconds', 3, '{NULL,2000000,2000000}'),
+  ('max_gap_3=1 second', 3, '{NULL,NULL,1000000}'),
+  ('max_gap=3 seconds,max_gap_2=0 seconds', 3, '{NULL,0,3000000}'),
+  ('strict_increase,max_gap=2 seconds', 3, '{NULL,2000000,2000000}'),
+  ('strict_once,max_gap=1 second', 3, '{NULL,1000000,1000000}'),
+  ('strict_order,max_gap=2 seconds', 3, '{NULL,2000000,2000000}'),
+  ('anchor,max_gap_2=2 seconds', 3, '{NULL,2000000,NULL}'),
+  ('strict_deduplication,max_gap=1 second', 3, '{NULL,1000000,1000000}'),
+  ('exclude,max_gap=2 seconds', 4, '{NULL,2000000,2000000}');
 
 -- C result per entity and mode
 CREATE TABLE got AS
@@ -140,7 +151,7 @@ FROM modes m CROSS JOIN dev d GROUP BY m.mode, m.nconds, d.eid;
 
 CREATE TABLE want AS
 SELECT m.mode, x.eid,
-       ref_funnel(x.ts, x.masks, m.nconds, 5000000, m.mode) AS level
+       ref_funnel(x.ts, x.masks, m.nconds, 5000000, m.mode, m.gaps) AS level
 FROM modes m CROSS JOIN (
 	SELECT eid, array_agg((extract(epoch FROM ts) * 1000000)::bigint ORDER BY ts, c1, c2, c3, c4) AS ts,
 	       array_agg((coalesce(c1, false)::int) | (coalesce(c2, false)::int << 1)

@@ -108,6 +108,22 @@ FROM (VALUES (0, 'A'), (1, 'refund'), (2, 'A'), (3, 'B'), (4, 'C')) e(t, ev);
 SELECT window_funnel('1 hour', 'exclude', at_s(t), ev = 'A', ev = 'B', ev = 'C', ev = 'refund') AS same_ts_2
 FROM (VALUES (0, 'A'), (1, 'B'), (1, 'refund'), (3, 'C')) e(t, ev);
 
+-- max_gap: a limit on the time between consecutive steps (all, or into step K with max_gap_K)
+SELECT window_funnel('1 hour', 'max_gap=10 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS gap_ok_3,
+       window_funnel('1 hour', 'max_gap=9 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS gap_too_long_1,
+       window_funnel('1 hour', 'max_gap_3=4 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS gap_into_3_2,
+       window_funnel('1 hour', 'max_gap=1 hour, max_gap_2=10 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS per_step_override_3
+FROM (VALUES (0, 'A'), (10, 'B'), (15, 'C')) e(t, ev);
+-- ... the window still applies from step 1
+SELECT window_funnel('12 seconds', 'max_gap=10 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS window_still_applies_2
+FROM (VALUES (0, 'A'), (10, 'B'), (15, 'C')) e(t, ev);
+-- ... a later step-1 event may be the one within the gap
+SELECT window_funnel('1 hour', 'max_gap=5 seconds', at_s(t), ev = 'A', ev = 'B') AS later_entry_2
+FROM (VALUES (0, 'A'), (20, 'A'), (24, 'B')) e(t, ev);
+-- ... and window_funnel_times reports the chain that satisfied the gaps
+SELECT window_funnel_times('1 hour', 'max_gap=5 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS gap_times
+FROM (VALUES (0, 'A'), (3, 'B'), (100, 'A'), (104, 'B'), (108, 'C')) e(t, ev);
+
 -- several modes at once, spaces ignored
 SELECT window_funnel('1 hour', ' strict_order , strict_increase ', at_s(t), ev = 'A', ev = 'B') AS combo_1
 FROM (VALUES (0, 'A'), (0, 'B')) e(t, ev);
@@ -181,6 +197,12 @@ SELECT window_funnel('1 year 1 day', now(), true);
 SELECT window_funnel(NULL::interval, now(), true);
 SELECT window_funnel('1 hour', NULL::text, now(), true);
 SELECT window_funnel('1 hour', now(), VARIADIC '{}'::boolean[]);
+SELECT window_funnel('1 hour', 'max_gap=1 month', now(), true, true);
+SELECT window_funnel('1 hour', 'max_gap=-1 second', now(), true, true);
+SELECT window_funnel('1 hour', 'max_gap=soon', now(), true, true);
+SELECT window_funnel('1 hour', 'max_gap_1=1 second', now(), true, true);
+SELECT window_funnel('1 hour', 'max_gap_3=1 second', now(), true, true);
+SELECT window_funnel('1 hour', 'max_gapx=1 second', now(), true, true);
 SELECT window_funnel('1 hour', now(), VARIADIC '{{true},{false}}'::boolean[]);
 SELECT window_funnel('1 hour', 'exclude', now(), true);
 SELECT window_funnel('1 hour', now(), VARIADIC array_fill(true, ARRAY[33]));
