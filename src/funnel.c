@@ -1092,23 +1092,33 @@ funnel_compute(FunnelState *state, int64 *times)
 
 	if (n == 0)
 		return 0;
-	memset(deques, 0, sizeof(deques));
+	if (gaps != NULL)
+		memset(deques, 0, sizeof(deques));
 
 	/*
-	 * Gather the rows into one array and sort them on (ts, mask); the state
-	 * itself is not modified, so the final function can run repeatedly.
+	 * Gather the rows into one array and sort them on (ts, mask); the rows
+	 * stored stay the same, so the final function can run repeatedly.
 	 */
 	{
 		int			nslots,
 					i;
-		int64	   *slots = funnel_state_gather(state, &nslots);
+		int64	   *slots;
 
+		/*
+		 * Most groups fit in the first chunk: sort that in place (the order of
+		 * the stored rows is not observable) instead of gathering a copy.
+		 */
+		if (state->packed && state->head->next == NULL)
+			slots = state->head->slots;
+		else
+			slots = funnel_state_gather(state, &nslots);
 		if (state->packed)
 			funnel_sort_keys(slots, n);
 		ev = (FunnelEvent *) palloc(sizeof(FunnelEvent) * n);
 		for (i = 0; i < n; i++)
 			funnel_slots_get(state, slots, i, &ev[i].ts, &ev[i].mask);
-		pfree(slots);
+		if (slots != state->head->slots)
+			pfree(slots);
 		if (!state->packed)
 			qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
 	}
