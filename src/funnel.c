@@ -16,10 +16,13 @@
  *
  * The level is computed greedily: for every level we remember the chain that
  * reached it with the latest step-1 time, which dominates every other chain
- * for all later extensions.  strict_increase compares against the levels as
- * they were before the current timestamp, and strict_once keeps the two best
- * chains ending on different rows, so both stay exact (ClickHouse's single
- * chain per level loses c1@0, c1@1, c2@1 under strict_increase).
+ * for all later extensions.  strict_increase extends only chains from earlier
+ * timestamps (ClickHouse's single chain per level loses c1@0, c1@1, c2@1
+ * there).  strict_once does the same across timestamps and, within one
+ * timestamp, assigns its rows to the remaining steps with a small bipartite
+ * matching.  With max_gap options each level keeps a Pareto front of chains
+ * instead of one.  funnel_differential checks all of this against a
+ * reference that enumerates every chain.
  *
  * The transition state only collects the rows that match some condition (and,
  * for strict_order, the rows that match none, as markers) as (ts, bitmask)
@@ -97,15 +100,27 @@ typedef struct FunnelChunk
 
 typedef struct FunnelState
 {
+	/*
+	 * The fields the transition function touches for every row come first
+	 * and fit in one 64-byte cache line (the state is allocated 64-byte
+	 * aligned): a row then costs the state one line plus the slot it writes.
+	 * Profiling showed cache misses on states dominating the per-row cost.
+	 */
 	int64		window;			/* microseconds, > 0 */
+	int64		key_min;		/* smallest packable timestamp */
+	int64		key_max;		/* largest packable timestamp */
+	int64	   *tail_slots;		/* slots of the chunk being filled */
 	uint32		mode;			/* FM_* flags */
 	int32		nconds;			/* conditions per row (steps + exclusion) */
 	int32		nevents;		/* rows stored */
+	int32		tail_n;			/* slots used in the chunk being filled */
+	int32		tail_max;		/* its capacity */
 	bool		packed;			/* one slot per row, else two */
-	int64		key_min;		/* smallest packable timestamp */
-	int64		key_max;		/* largest packable timestamp */
+
+	/* the rest is touched rarely */
 	FunnelChunk *head;			/* first chunk, inside this allocation */
-	FunnelChunk *tail;			/* chunk being filled */
+	FunnelChunk *tail;			/* chunk being filled; its nslots is stale */
+	MemoryContext cxt;			/* aggregate context, for further chunks */
 	/* to check cheaply that mode and window stay constant in a group */
 	text	   *mode_text;		/* copy of the mode argument, or NULL */
 	/* max_gap options: gaps[k] limits step k - 1 -> k (FM_GAPS only) */
@@ -120,11 +135,10 @@ typedef struct FunnelChain
 	int32		slot;			/* index into the step-times table */
 } FunnelChain;
 
-/* per-level state of the greedy scan: the two best chains (distinct rows) */
+/* per-level state of the greedy scan: the chain with the latest step 1 */
 typedef struct FunnelLevel
 {
-	FunnelChain best;
-	FunnelChain second;
+	FunnelChain best;			/* best.row < 0: level not reached */
 } FunnelLevel;
 
 static uint32 funnel_parse_mode(const char *mode, int len, int64 *gaps);
@@ -288,13 +302,23 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 				 int nconds, text *mode_text)
 {
 	FunnelState *state;
-	Size		hdr = MAXALIGN(sizeof(FunnelState));
+	char	   *raw;
+	Size		used;
 
-	StaticAssertStmt(MAXALIGN(sizeof(FunnelState)) + offsetof(FunnelChunk, slots) +
+	StaticAssertStmt(offsetof(FunnelState, packed) < 64,
+					 "FunnelState hot fields must fit in a cache line");
+	StaticAssertStmt(64 + MAXALIGN(sizeof(FunnelState)) + offsetof(FunnelChunk, slots) +
 					 8 * sizeof(int64) <= FUNNEL_STATE_ALLOC,
 					 "FunnelState header too large");
-	/* not zeroed: only the header is initialised, slots are written first */
-	state = (FunnelState *) MemoryContextAlloc(aggcontext, FUNNEL_STATE_ALLOC);
+
+	/*
+	 * Not zeroed: only the header is initialised, slots are written before
+	 * they are read.  The state is never pfree'd on its own (it goes with
+	 * the aggregate context), so it may start inside the allocation.
+	 */
+	raw = (char *) MemoryContextAlloc(aggcontext, FUNNEL_STATE_ALLOC);
+	state = (FunnelState *) TYPEALIGN(64, raw);
+	used = ((char *) state - raw) + MAXALIGN(sizeof(FunnelState));
 	state->window = window;
 	state->mode = mode;
 	state->nconds = nconds;
@@ -302,11 +326,15 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	state->packed = (nconds <= FUNNEL_MAX_PACKED);
 	state->key_max = (PG_INT64_MAX >> nconds);
 	state->key_min = -state->key_max - 1;
-	state->head = (FunnelChunk *) ((char *) state + hdr);
+	state->head = (FunnelChunk *) ((char *) state + MAXALIGN(sizeof(FunnelState)));
 	state->head->next = NULL;
 	state->head->nslots = 0;
-	state->head->maxslots = (FUNNEL_STATE_ALLOC - hdr - offsetof(FunnelChunk, slots)) / sizeof(int64);
+	state->head->maxslots = (FUNNEL_STATE_ALLOC - used - offsetof(FunnelChunk, slots)) / sizeof(int64);
 	state->tail = state->head;
+	state->tail_slots = state->head->slots;
+	state->tail_n = 0;
+	state->tail_max = state->head->maxslots;
+	state->cxt = aggcontext;
 	state->mode_text = NULL;
 	state->gaps = NULL;
 	if (mode_text != NULL)
@@ -343,11 +371,11 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	return state;
 }
 
-/* Start a new chunk, twice the previous one, in the state's context. */
-static pg_noinline FunnelChunk *
+/* Start a new chunk, twice the previous one, in the aggregate context. */
+static pg_noinline void
 funnel_new_chunk(FunnelState *state)
 {
-	Size		prev = offsetof(FunnelChunk, slots) + sizeof(int64) * state->tail->maxslots;
+	Size		prev = offsetof(FunnelChunk, slots) + sizeof(int64) * state->tail_max;
 	Size		size = 1024;
 	FunnelChunk *c;
 
@@ -360,23 +388,31 @@ funnel_new_chunk(FunnelState *state)
 				 errmsg("window_funnel group has too many matching rows"),
 				 errdetail("A single group can hold at most %d matching rows.",
 						   state->nevents)));
-	c = (FunnelChunk *) MemoryContextAlloc(GetMemoryChunkContext(state), size);
+	c = (FunnelChunk *) MemoryContextAlloc(state->cxt, size);
 	c->next = NULL;
 	c->nslots = 0;
 	c->maxslots = (size - offsetof(FunnelChunk, slots)) / sizeof(int64);
+	state->tail->nslots = state->tail_n;
 	state->tail->next = c;
 	state->tail = c;
-	return c;
+	state->tail_slots = c->slots;
+	state->tail_n = 0;
+	state->tail_max = c->maxslots;
 }
 
 static inline void
 funnel_push(FunnelState *state, int64 v)
 {
-	FunnelChunk *c = state->tail;
+	if (unlikely(state->tail_n >= state->tail_max))
+		funnel_new_chunk(state);
+	state->tail_slots[state->tail_n++] = v;
+}
 
-	if (unlikely(c->nslots >= c->maxslots))
-		c = funnel_new_chunk(state);
-	c->slots[c->nslots++] = v;
+/* slots used in chunk c (the tail's count lives in the state) */
+static inline int
+funnel_chunk_used(const FunnelState *state, const FunnelChunk *c)
+{
+	return (c == state->tail) ? state->tail_n : c->nslots;
 }
 
 /* All slots of a state in one palloc'd array (current context). */
@@ -388,13 +424,15 @@ funnel_state_gather(const FunnelState *state, int *nslots)
 	int			n = 0;
 
 	for (c = state->head; c != NULL; c = c->next)
-		n += c->nslots;
+		n += funnel_chunk_used(state, c);
 	all = (int64 *) palloc(sizeof(int64) * Max(n, 1));
 	n = 0;
 	for (c = state->head; c != NULL; c = c->next)
 	{
-		memcpy(all + n, c->slots, sizeof(int64) * c->nslots);
-		n += c->nslots;
+		int			used = funnel_chunk_used(state, c);
+
+		memcpy(all + n, c->slots, sizeof(int64) * used);
+		n += used;
 	}
 	*nslots = n;
 	return all;
@@ -440,6 +478,9 @@ funnel_state_widen(FunnelState *state)
 	state->head->next = NULL;
 	state->head->nslots = 0;
 	state->tail = state->head;
+	state->tail_slots = state->head->slots;
+	state->tail_n = 0;
+	state->tail_max = state->head->maxslots;
 	for (i = 0; i < n; i++)
 	{
 		int64		ts;
@@ -831,43 +872,26 @@ funnel_event_cmp(const void *a, const void *b)
 	return 0;
 }
 
-/*
- * The chain usable to extend from a level for an entry on row "row": the
- * best one, or under strict_once the best one that did not end on this row.
- */
+/* The chain to extend from a level, or NULL if the level is not reached. */
 static inline const FunnelChain *
-funnel_source(const FunnelLevel *lvl, int32 row, bool once)
+funnel_source(const FunnelLevel *lvl)
 {
-	if (lvl->best.row < 0)
-		return NULL;
-	if (!once || lvl->best.row != row)
-		return &lvl->best;
-	if (lvl->second.row < 0)
-		return NULL;
-	return &lvl->second;
+	return (lvl->best.row < 0) ? NULL : &lvl->best;
 }
 
 /*
- * Remember a new chain for a level, keeping the best two chains that end on
- * different rows.  Ties go to the newer chain, as a restart would.
+ * Remember a new chain for a level if its step 1 is at least as late as the
+ * best one's.  Ties go to the newer chain, as a restart would.
  */
 static inline void
 funnel_offer(FunnelLevel *lvl, int64 first, int32 row, int32 slot)
 {
-	FunnelChain c;
-
-	c.first = first;
-	c.row = row;
-	c.slot = slot;
 	if (lvl->best.row < 0 || first >= lvl->best.first)
 	{
-		if (lvl->best.row != row)
-			lvl->second = lvl->best;
-		lvl->best = c;
+		lvl->best.first = first;
+		lvl->best.row = row;
+		lvl->best.slot = slot;
 	}
-	else if (row != lvl->best.row &&
-			 (lvl->second.row < 0 || first >= lvl->second.first))
-		lvl->second = c;
 }
 
 /*
@@ -1125,8 +1149,8 @@ funnel_compute(FunnelState *state, int64 *times)
 
 	for (k = 0; k <= nsteps; k++)
 	{
-		levels[k].best.row = levels[k].second.row = -1;
-		levels[k].best.slot = levels[k].second.slot = -1;
+		levels[k].best.row = -1;
+		levels[k].best.slot = -1;
 	}
 	if (times != NULL)
 	{
@@ -1162,7 +1186,7 @@ funnel_compute(FunnelState *state, int64 *times)
 			if (!reentry)
 				goto done;
 			for (k = 1; k <= nsteps; k++)
-				levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+				levels[k].best.row = -1, deques[k].len = 0;
 			npending = 0;
 			if (increase || once)
 				memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
@@ -1234,7 +1258,7 @@ funnel_compute(FunnelState *state, int64 *times)
 						goto done;
 					/* the violating entry ends every chain; re-enter later */
 					for (k = 1; k <= nsteps; k++)
-						levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+						levels[k].best.row = -1, deques[k].len = 0;
 					npending = 0;
 					if (increase || once)
 						memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
@@ -1260,7 +1284,7 @@ funnel_compute(FunnelState *state, int64 *times)
 				}
 				else if (!once)
 				{
-					src = funnel_source(&src_levels[k - 1], r, false);
+					src = funnel_source(&src_levels[k - 1]);
 					if (src == NULL)
 						continue;
 					first = src->first;
@@ -1378,7 +1402,7 @@ funnel_compute(FunnelState *state, int64 *times)
 				if (ev[r].mask & exclude_bit)
 				{
 					for (k = 1; k <= nsteps; k++)
-						levels[k].best.row = levels[k].second.row = -1, deques[k].len = 0;
+						levels[k].best.row = -1, deques[k].len = 0;
 					npending = 0;
 					started = false;
 					break;
