@@ -82,20 +82,32 @@ typedef struct FunnelEvent
  * allocation as the state header, which holds a typical entity entirely;
  * further chunks double in size up to FUNNEL_MAX_CHUNK bytes.
  *
- * Rows are normally packed into one slot each, key = ts * 2^nconds + mask,
- * which sorts as (ts, mask) with one integer compare.  A timestamp too far
- * from 2000-01-01 for that (e.g. infinity), or more than FUNNEL_MAX_PACKED
- * conditions, switches the state to two slots per row: ts, then mask.
+ * Rows are stored as integer keys that sort as (ts, mask) with one compare
+ * (see the FMT_* formats below); a chunk's units are int32 or int64 keys.
  */
 typedef struct FunnelChunk
 {
 	struct FunnelChunk *next;
-	int32		nslots;			/* slots used */
-	int32		maxslots;
+	int32		nslots;			/* units used (stale for the tail chunk) */
+	int32		maxslots;		/* capacity in int64 slots */
 	int64		slots[FLEXIBLE_ARRAY_MEMBER];
 } FunnelChunk;
 
 #define FUNNEL_STATE_ALLOC	512
+
+/*
+ * Row formats, from the most compact.  FMT_NARROW: one int32 per row,
+ * (seconds - base_sec) * 2^nconds + mask, for whole-second timestamps near
+ * the group's first row and at most FUNNEL_MAX_NARROW conditions (event
+ * logs are usually in whole seconds; this halves the memory of a state
+ * again, which matters because the per-row cost is mostly cache misses on
+ * states).  FMT_PACKED: one int64 per row.  FMT_WIDE: two int64 per row.
+ * A row that does not fit moves the state to the next format.
+ */
+#define FMT_NARROW			0
+#define FMT_PACKED			1
+#define FMT_WIDE			2
+#define FUNNEL_MAX_NARROW	8
 #define FUNNEL_MAX_CHUNK	65536
 
 typedef struct FunnelState
@@ -109,13 +121,14 @@ typedef struct FunnelState
 	int64		window;			/* microseconds, > 0 */
 	int64		key_min;		/* smallest packable timestamp */
 	int64		key_max;		/* largest packable timestamp */
+	int64		base_sec;		/* FMT_NARROW: seconds of the first row */
 	int64	   *tail_slots;		/* slots of the chunk being filled */
 	uint32		mode;			/* FM_* flags */
 	int32		nconds;			/* conditions per row (steps + exclusion) */
 	int32		nevents;		/* rows stored */
-	int32		tail_n;			/* slots used in the chunk being filled */
-	int32		tail_max;		/* its capacity */
-	bool		packed;			/* one slot per row, else two */
+	int32		tail_n;			/* units used in the chunk being filled */
+	int32		tail_max;		/* its capacity in units */
+	uint8		format;			/* FMT_* */
 
 	/* the rest is touched rarely */
 	FunnelChunk *head;			/* first chunk, inside this allocation */
@@ -305,7 +318,7 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	char	   *raw;
 	Size		used;
 
-	StaticAssertStmt(offsetof(FunnelState, packed) < 64,
+	StaticAssertStmt(offsetof(FunnelState, format) < 64,
 					 "FunnelState hot fields must fit in a cache line");
 	StaticAssertStmt(64 + MAXALIGN(sizeof(FunnelState)) + offsetof(FunnelChunk, slots) +
 					 8 * sizeof(int64) <= FUNNEL_STATE_ALLOC,
@@ -323,7 +336,9 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	state->mode = mode;
 	state->nconds = nconds;
 	state->nevents = 0;
-	state->packed = (nconds <= FUNNEL_MAX_PACKED);
+	state->format = (nconds <= FUNNEL_MAX_NARROW) ? FMT_NARROW :
+		(nconds <= FUNNEL_MAX_PACKED) ? FMT_PACKED : FMT_WIDE;
+	state->base_sec = 0;
 	state->key_max = (PG_INT64_MAX >> nconds);
 	state->key_min = -state->key_max - 1;
 	state->head = (FunnelChunk *) ((char *) state + MAXALIGN(sizeof(FunnelState)));
@@ -333,7 +348,7 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	state->tail = state->head;
 	state->tail_slots = state->head->slots;
 	state->tail_n = 0;
-	state->tail_max = state->head->maxslots;
+	state->tail_max = state->head->maxslots * (state->format == FMT_NARROW ? 2 : 1);
 	state->cxt = aggcontext;
 	state->mode_text = NULL;
 	state->gaps = NULL;
@@ -375,7 +390,7 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 static pg_noinline void
 funnel_new_chunk(FunnelState *state)
 {
-	Size		prev = offsetof(FunnelChunk, slots) + sizeof(int64) * state->tail_max;
+	Size		prev = offsetof(FunnelChunk, slots) + sizeof(int64) * state->tail->maxslots;
 	Size		size = 1024;
 	FunnelChunk *c;
 
@@ -397,7 +412,7 @@ funnel_new_chunk(FunnelState *state)
 	state->tail = c;
 	state->tail_slots = c->slots;
 	state->tail_n = 0;
-	state->tail_max = c->maxslots;
+	state->tail_max = c->maxslots * (state->format == FMT_NARROW ? 2 : 1);
 }
 
 static inline void
@@ -408,6 +423,14 @@ funnel_push(FunnelState *state, int64 v)
 	state->tail_slots[state->tail_n++] = v;
 }
 
+static inline void
+funnel_push32(FunnelState *state, int32 v)
+{
+	if (unlikely(state->tail_n >= state->tail_max))
+		funnel_new_chunk(state);
+	((int32 *) state->tail_slots)[state->tail_n++] = v;
+}
+
 /* slots used in chunk c (the tail's count lives in the state) */
 static inline int
 funnel_chunk_used(const FunnelState *state, const FunnelChunk *c)
@@ -415,61 +438,83 @@ funnel_chunk_used(const FunnelState *state, const FunnelChunk *c)
 	return (c == state->tail) ? state->tail_n : c->nslots;
 }
 
-/* All slots of a state in one palloc'd array (current context). */
-static int64 *
-funnel_state_gather(const FunnelState *state, int *nslots)
+/* bytes per storage unit of the state's format */
+static inline Size
+funnel_unit(const FunnelState *state)
+{
+	return (state->format == FMT_NARROW) ? sizeof(int32) : sizeof(int64);
+}
+
+/* All units of a state in one palloc'd array (current context). */
+static void *
+funnel_state_gather(const FunnelState *state, int *nunits)
 {
 	const FunnelChunk *c;
-	int64	   *all;
+	char	   *all;
+	Size		w = funnel_unit(state);
 	int			n = 0;
 
 	for (c = state->head; c != NULL; c = c->next)
 		n += funnel_chunk_used(state, c);
-	all = (int64 *) palloc(sizeof(int64) * Max(n, 1));
+	all = (char *) palloc(w * Max(n, 1));
 	n = 0;
 	for (c = state->head; c != NULL; c = c->next)
 	{
 		int			used = funnel_chunk_used(state, c);
 
-		memcpy(all + n, c->slots, sizeof(int64) * used);
+		memcpy(all + w * n, c->slots, w * used);
 		n += used;
 	}
-	*nslots = n;
+	*nunits = n;
 	return all;
 }
 
-/* The i-th row of gathered slots, either format. */
+/* The i-th row of gathered units, in the state's format. */
 static inline void
-funnel_slots_get(const FunnelState *state, const int64 *slots, int i,
+funnel_slots_get(const FunnelState *state, const void *raw, int i,
 				 int64 *ts, uint32 *mask)
 {
-	if (state->packed)
+	/* exact divisions below, so no reliance on arithmetic right shifts */
+	if (state->format == FMT_NARROW)
 	{
-		int64		key = slots[i];
+		int64		key = ((const int32 *) raw)[i];
 		uint32		m = (uint32) (key & ((((int64) 1) << state->nconds) - 1));
 
-		/* exact division, so no reliance on arithmetic right shifts */
+		*ts = (state->base_sec + (key - m) / (((int64) 1) << state->nconds)) * USECS_PER_SEC;
+		*mask = m;
+	}
+	else if (state->format == FMT_PACKED)
+	{
+		int64		key = ((const int64 *) raw)[i];
+		uint32		m = (uint32) (key & ((((int64) 1) << state->nconds) - 1));
+
 		*ts = (key - m) / (((int64) 1) << state->nconds);
 		*mask = m;
 	}
 	else
 	{
-		*ts = slots[2 * i];
-		*mask = (uint32) slots[2 * i + 1];
+		*ts = ((const int64 *) raw)[2 * i];
+		*mask = (uint32) ((const int64 *) raw)[2 * i + 1];
 	}
 }
 
-/* Switch a packed state to two slots per row. */
+static inline void funnel_state_add(FunnelState *state, int64 ts, uint32 mask);
+
+/* Move a state to a wider format and store its rows again. */
 static pg_noinline void
-funnel_state_widen(FunnelState *state)
+funnel_state_reformat(FunnelState *state, int format)
 {
-	int			nslots,
+	int			nunits,
 				n = state->nevents,
 				i;
-	int64	   *old = funnel_state_gather(state, &nslots);
+	void	   *old = funnel_state_gather(state, &nunits);
+	FunnelEvent *rows = (FunnelEvent *) palloc(sizeof(FunnelEvent) * Max(n, 1));
 	FunnelChunk *c,
 			   *next;
 
+	for (i = 0; i < n; i++)
+		funnel_slots_get(state, old, i, &rows[i].ts, &rows[i].mask);
+	pfree(old);
 	for (c = state->head->next; c != NULL; c = next)
 	{
 		next = c->next;
@@ -477,28 +522,42 @@ funnel_state_widen(FunnelState *state)
 	}
 	state->head->next = NULL;
 	state->head->nslots = 0;
+	state->format = format;
 	state->tail = state->head;
 	state->tail_slots = state->head->slots;
 	state->tail_n = 0;
-	state->tail_max = state->head->maxslots;
+	state->tail_max = state->head->maxslots * (format == FMT_NARROW ? 2 : 1);
+	state->nevents = 0;
 	for (i = 0; i < n; i++)
-	{
-		int64		ts;
-		uint32		mask;
-
-		funnel_slots_get(state, old, i, &ts, &mask);
-		funnel_push(state, ts);
-		funnel_push(state, (int64) mask);
-	}
-	state->packed = false;
-	pfree(old);
+		funnel_state_add(state, rows[i].ts, rows[i].mask);
+	pfree(rows);
 }
 
 /* Append one row. */
 static inline void
 funnel_state_add(FunnelState *state, int64 ts, uint32 mask)
 {
-	if (likely(state->packed))
+	if (likely(state->format == FMT_NARROW))
+	{
+		if (likely(ts % USECS_PER_SEC == 0))
+		{
+			int64		sec = ts / USECS_PER_SEC;
+			int64		lim = ((int64) 1) << (31 - state->nconds);
+			int64		d;
+
+			if (state->nevents == 0)
+				state->base_sec = sec;
+			d = sec - state->base_sec;
+			if (likely(d >= -lim && d < lim))
+			{
+				funnel_push32(state, (int32) (d * (((int64) 1) << state->nconds) + mask));
+				state->nevents++;
+				return;
+			}
+		}
+		funnel_state_reformat(state, FMT_PACKED);
+	}
+	if (likely(state->format == FMT_PACKED))
 	{
 		if (likely(ts >= state->key_min && ts <= state->key_max))
 		{
@@ -506,7 +565,7 @@ funnel_state_add(FunnelState *state, int64 ts, uint32 mask)
 			state->nevents++;
 			return;
 		}
-		funnel_state_widen(state);
+		funnel_state_reformat(state, FMT_WIDE);
 	}
 	funnel_push(state, ts);
 	funnel_push(state, (int64) mask);
@@ -833,7 +892,7 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* sort packed keys: a specialised sort where the server provides one */
+/* sort keys: specialised sorts where the server provides them */
 #if PG_VERSION_NUM >= 140000
 #define ST_SORT funnel_sort_keys
 #define ST_ELEMENT_TYPE int64
@@ -841,7 +900,28 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 #define ST_SCOPE static
 #define ST_DEFINE
 #include "lib/sort_template.h"
+#define ST_SORT funnel_sort_keys32
+#define ST_ELEMENT_TYPE int32
+#define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 #else
+static int
+funnel_key32_cmp(const void *a, const void *b)
+{
+	int32		ka = *(const int32 *) a;
+	int32		kb = *(const int32 *) b;
+
+	return (ka > kb) - (ka < kb);
+}
+
+static void
+funnel_sort_keys32(int32 *keys, size_t n)
+{
+	qsort(keys, n, sizeof(int32), funnel_key32_cmp);
+}
+
 static int
 funnel_key_cmp(const void *a, const void *b)
 {
@@ -1124,26 +1204,28 @@ funnel_compute(FunnelState *state, int64 *times)
 	 * stored stay the same, so the final function can run repeatedly.
 	 */
 	{
-		int			nslots,
+		int			nunits,
 					i;
-		int64	   *slots;
+		void	   *raw;
 
 		/*
-		 * Most groups fit in the first chunk: sort that in place (the order of
-		 * the stored rows is not observable) instead of gathering a copy.
+		 * Most groups fit in the first chunk: sort that in place (the rows
+		 * stored stay the same multiset) instead of gathering a copy.
 		 */
-		if (state->packed && state->head->next == NULL)
-			slots = state->head->slots;
+		if (state->format != FMT_WIDE && state->head->next == NULL)
+			raw = state->head->slots;
 		else
-			slots = funnel_state_gather(state, &nslots);
-		if (state->packed)
-			funnel_sort_keys(slots, n);
+			raw = funnel_state_gather(state, &nunits);
+		if (state->format == FMT_NARROW)
+			funnel_sort_keys32((int32 *) raw, n);
+		else if (state->format == FMT_PACKED)
+			funnel_sort_keys((int64 *) raw, n);
 		ev = (FunnelEvent *) palloc(sizeof(FunnelEvent) * n);
 		for (i = 0; i < n; i++)
-			funnel_slots_get(state, slots, i, &ev[i].ts, &ev[i].mask);
-		if (slots != state->head->slots)
-			pfree(slots);
-		if (!state->packed)
+			funnel_slots_get(state, raw, i, &ev[i].ts, &ev[i].mask);
+		if (raw != (void *) state->head->slots)
+			pfree(raw);
+		if (state->format == FMT_WIDE)
 			qsort(ev, n, sizeof(FunnelEvent), funnel_event_cmp);
 	}
 
