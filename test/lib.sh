@@ -38,6 +38,7 @@ ensure_deps()
 	PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGVERSION/bin/pg_config}
 	export PG_CONFIG
 	PGBIN=$($PG_CONFIG --bindir)
+	export PGBIN
 }
 
 build_install()

@@ -1,5 +1,5 @@
 --
--- A real survey: a French garden-centre chain (../shared/data/nps-garden-centre,
+-- A real survey: a French garden-centre chain (test/data/nps-garden-centre, a copy of ../shared/data,
 -- CC0; LATIN1, "NA" for missing).  Published figures (kpi-statistics.md):
 -- 13,612 valid scores (1..10), P 8465 / passive 3953 / D 1194 -> NPS 53.4161,
 -- Wald CI [52.3219, 54.5103], adjusted-Wald [52.3101, 54.4985].
@@ -8,7 +8,7 @@ CREATE TABLE garden (
     rownum int, id int, nps int, satisfaction int, intention int, explication text,
     nb_passage_ks int, ca_ticket numeric, t int
 );
-\copy garden FROM '../shared/data/nps-garden-centre/nps.csv' WITH (FORMAT csv, HEADER true, NULL 'NA', ENCODING 'LATIN1')
+\copy garden FROM 'test/data/nps-garden-centre/nps.csv' WITH (FORMAT csv, HEADER true, NULL 'NA', ENCODING 'LATIN1')
 
 SELECT count(*) AS rows, count(nps) AS valid, min(nps), max(nps) FROM garden;
 CREATE TEMP TABLE g AS SELECT nps_agg(nps) AS s FROM garden;
