@@ -12,7 +12,7 @@ DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
 # pg_regress reads test/sql/*.sql and ./expected/*.out; every test starts with
 # the extension installed in the test database.
 REGRESS = survey_types survey_aggregates survey_statistics survey_parallel \
-	survey_garden_centre survey_copy
+	survey_garden_centre survey_copy survey_fuzz
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out
