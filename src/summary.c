@@ -174,14 +174,15 @@ kpi_score_out_of_range(const KpiSummary *s, int64 score)
 }
 
 void
-kpi_score_not_integral(KpiKind kind, Datum numeric_score)
+kpi_score_not_integral(const KpiSummary *s, Datum numeric_score)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s score %s is not an integer", kind_names[kind],
+			 errmsg("%s score %s is not an integer", kind_names[s->kind],
 					DatumGetCString(DirectFunctionCall1(numeric_out,
 														numeric_score))),
-			 errdetail("Survey scores are whole answer points.")));
+			 errdetail("Valid %s scores are integers from %d to %d.",
+					   kind_names[s->kind], s->lo, s->hi)));
 }
 
 /*
@@ -263,10 +264,10 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		|| numeric_is_inf(n)
 #endif
 		)
-		kpi_score_not_integral(kind, num);
+		kpi_score_not_integral(state, num);
 	truncated = DirectFunctionCall2(numeric_trunc, num, Int32GetDatum(0));
 	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, num, truncated)))
-		kpi_score_not_integral(kind, num);
+		kpi_score_not_integral(state, num);
 
 	/*
 	 * An integral numeric converts to float8 exactly within the scale, and a

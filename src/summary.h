@@ -80,7 +80,7 @@ extern void kpi_moments(const KpiSummary *s, KpiMoments *m);
 extern void kpi_require_histogram(const KpiSummary *s, const char *what);
 extern int	kpi_check_scale(KpiKind kind, int64 scale);
 extern void kpi_score_out_of_range(const KpiSummary *s, int64 score);
-extern void kpi_score_not_integral(KpiKind kind, Datum numeric_score);
+extern void kpi_score_not_integral(const KpiSummary *s, Datum numeric_score);
 
 extern KpiSummary *kpi_summary_from_array(struct ArrayType *arr, KpiKind kind);
 extern KpiSummary *kpi_summary_from_categories(KpiKind kind, int hi,

@@ -82,6 +82,18 @@ SELECT ces(x, 5) FROM (VALUES (6)) v(x);
 SELECT ces(x, -1) FROM (VALUES (1)) v(x);
 SELECT ces(x) FROM (VALUES (2.5)) v(x);
 SELECT ces_agg(x, 0) FROM (VALUES (1)) v(x);
+-- the SQLSTATEs: 22003 for a bad score, 22023 for a bad scale, 22004 for a NULL scale
+CREATE FUNCTION sqlstate_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE query;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE;
+END $$;
+SELECT q, sqlstate_of(q) FROM (VALUES
+    ('SELECT nps(11)'), ('SELECT nps(-1::bigint)'), ('SELECT nps(9.5)'), ('SELECT nps(''NaN''::numeric)'),
+    ('SELECT csat(6)'), ('SELECT ces(0::smallint, 5)'), ('SELECT csat(1, 2)'), ('SELECT ces_agg(1, 11)'),
+    ('SELECT csat(1, NULL)'), ('SELECT nps(10)')) v(q);
 -- a transition function is not callable on its own
 SELECT nps_trans(NULL::nps_summary, 5);
 
