@@ -110,15 +110,8 @@ static Datum
 ces_agree_ci(FunctionCallInfo fcinfo, bool upper)
 {
 	KpiSummary *s = ces_arg(fcinfo, 0);
-	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
-	int64		n = kpi_responses(s);
-	double		lo,
-				hi;
 
-	if (n == 0)
-		PG_RETURN_NULL();
-	cjkpi_wilson((double) ces_agree(s), (double) n, z, &lo, &hi);
-	PG_RETURN_FLOAT8(100.0 * (upper ? hi : lo));
+	return kpi_proportion_ci(fcinfo, ces_agree(s), kpi_responses(s), upper);
 }
 
 /* agree_ci_lower(ces_summary, confidence) */

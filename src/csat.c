@@ -67,15 +67,8 @@ static Datum
 csat_ci(FunctionCallInfo fcinfo, bool upper)
 {
 	KpiSummary *s = csat_arg(fcinfo, 0);
-	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
-	int64		n = kpi_responses(s);
-	double		lo,
-				hi;
 
-	if (n == 0)
-		PG_RETURN_NULL();
-	cjkpi_wilson((double) csat_satisfied(s), (double) n, z, &lo, &hi);
-	PG_RETURN_FLOAT8(100.0 * (upper ? hi : lo));
+	return kpi_proportion_ci(fcinfo, csat_satisfied(s), kpi_responses(s), upper);
 }
 
 /* ci_lower(csat_summary, confidence) */

@@ -35,6 +35,7 @@
 #include "nodes/miscnodes.h"
 #endif
 
+#include "stats.h"
 #include "summary.h"
 
 PG_MODULE_MAGIC;
@@ -807,4 +808,22 @@ kpi_parse_method(text *method)
 			 errmsg("unknown NPS method \"%s\"", m),
 			 errhint("Valid methods are \"adjusted-wald\" and \"wald\".")));
 	return KPI_METHOD_WALD;		/* keep compiler quiet */
+}
+
+/*
+ * One end of the Wilson interval, in percent, of x successes in n responses
+ * at the confidence level in argument 1; NULL without responses.  Shared by
+ * CSAT % and CES % agree.
+ */
+Datum
+kpi_proportion_ci(FunctionCallInfo fcinfo, int64 x, int64 n, bool upper)
+{
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
+	double		lo,
+				hi;
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	cjkpi_wilson((double) x, (double) n, z, &lo, &hi);
+	PG_RETURN_FLOAT8(100.0 * (upper ? hi : lo));
 }

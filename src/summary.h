@@ -148,6 +148,10 @@ fname(PG_FUNCTION_ARGS) \
 	KPI_TRANS_INT(prefix##_int8, kind, scale, PG_GETARG_INT64) \
 	KPI_TRANS_NUMERIC(prefix##_numeric, kind, scale)
 
+/* One end of a Wilson interval in percent (confidence in argument 1). */
+extern Datum kpi_proportion_ci(FunctionCallInfo fcinfo, int64 x, int64 n,
+							   bool upper);
+
 /* Result of a significance test: (difference, z, p_value). */
 extern Datum kpi_test_result(FunctionCallInfo fcinfo, double difference,
 							 double z, double p_value, bool z_known);
