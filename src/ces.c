@@ -131,8 +131,9 @@ ces_summary_agree_ci_upper(PG_FUNCTION_ARGS)
 }
 
 /*
- * One end of the t interval of the mean: mean +- t(1-alpha/2, n-1) s/sqrt(n).
- * NULL with fewer than two responses, where the spread is unknown.
+ * One end of the t interval of the mean: mean +- t(1-alpha/2, n-1) s/sqrt(n),
+ * clamped to the scale.  NULL with fewer than two responses, where the
+ * spread is unknown.
  */
 static Datum
 ces_ci(FunctionCallInfo fcinfo, int sign)
@@ -146,8 +147,10 @@ ces_ci(FunctionCallInfo fcinfo, int sign)
 	ces_stats(s, &st);
 	if (st.n < 2)
 		PG_RETURN_NULL();
-	t = cjkpi_t_quantile(0.5 + confidence / 2.0, st.n - 1.0);
-	PG_RETURN_FLOAT8(st.mean + sign * t * sqrt(st.var / st.n));
+	t = cjkpi_t_for_confidence(confidence, st.n - 1.0);
+	/* like NPS and CSAT, never report an end outside the scale */
+	PG_RETURN_FLOAT8(fmin(s->hi, fmax(s->lo,
+									  st.mean + sign * t * sqrt(st.var / st.n))));
 }
 
 /* ci_lower(ces_summary, confidence) */
@@ -189,7 +192,7 @@ ces_summary_significance(PG_FUNCTION_ARGS)
 	if (a->hi != b->hi)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot compare ces summaries with different scales"),
+				 errmsg("cannot compare CES summaries with different scales"),
 				 errdetail("One summary covers scores 1..%d, the other 1..%d.",
 						   a->hi, b->hi)));
 	ces_stats(a, &sa);
@@ -225,7 +228,7 @@ ces_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	if (!(benchmark >= s->lo && benchmark <= s->hi))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("CES benchmark must be on the summary's scale %d..%d, not %g",
+				 errmsg("CES benchmark must be on the summary's scale %d..%d, not %.15g",
 						s->lo, s->hi, benchmark)));
 	ces_stats(s, &st);
 	if (st.n < 2)
@@ -235,7 +238,7 @@ ces_summary_significance_benchmark(PG_FUNCTION_ARGS)
 		return kpi_test_result(fcinfo, st.mean - benchmark, 0, 0, false);
 	t = (st.mean - benchmark) / se;
 	return kpi_test_result(fcinfo, st.mean - benchmark, t,
-						   1.0 - cjkpi_t_cdf(t, st.n - 1.0), true);
+						   cjkpi_t_sf(t, st.n - 1.0), true);
 }
 
 /* ces_from_counts(bigint[]): one count per score 1..scale. */

@@ -108,7 +108,7 @@ csat_summary_significance(PG_FUNCTION_ARGS)
 	if (a->hi != b->hi)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot compare csat summaries with different scales"),
+				 errmsg("cannot compare CSAT summaries with different scales"),
 				 errdetail("One summary covers scores 1..%d, the other 1..%d.",
 						   a->hi, b->hi)));
 	if (na == 0 || nb == 0)
@@ -145,7 +145,7 @@ csat_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	if (!(benchmark > 0.0 && benchmark < 100.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("CSAT benchmark must be between 0 and 100, exclusive, not %g",
+				 errmsg("CSAT benchmark must be between 0 and 100, exclusive, not %.15g",
 						benchmark),
 				 errhint("The benchmark is a percentage of satisfied responses.")));
 	if (n == 0)

@@ -266,7 +266,7 @@ nps_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	if (!(benchmark >= -100.0 && benchmark <= 100.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("NPS benchmark must be between -100 and 100, not %g",
+				 errmsg("NPS benchmark must be between -100 and 100, not %.15g",
 						benchmark)));
 	if (c.n == 0)
 		PG_RETURN_NULL();

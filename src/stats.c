@@ -68,7 +68,30 @@ double
 cjkpi_z_for_confidence(double confidence)
 {
 	cjkpi_check_confidence(confidence);
-	return cjkpi_norm_quantile(0.5 + confidence / 2.0);
+
+	/*
+	 * Work from the tail: 0.5 + confidence / 2 rounds to 1 for confidence
+	 * levels a few ulps below 1, (1 - confidence) / 2 stays exact.  For
+	 * small levels the tail is close to 1/2 and loses the digits of the
+	 * level; there solve erf(z / sqrt 2) = confidence instead.
+	 */
+	if (confidence < 0.5)
+	{
+		double		z = confidence * sqrt(M_PI / 2.0);
+		int			i;
+
+		for (i = 0; i < 50; i++)
+		{
+			double		step = (erf(z / M_SQRT2) - confidence) /
+				(sqrt(2.0 / M_PI) * exp(-0.5 * z * z));
+
+			z -= step;
+			if (fabs(step) <= 1e-16 * z)
+				break;
+		}
+		return z;
+	}
+	return -cjkpi_norm_quantile((1.0 - confidence) / 2.0);
 }
 
 void
@@ -99,117 +122,194 @@ beta_cf(double a, double b, double x)
 		d = tiny;
 	d = 1.0 / d;
 	h = d;
-	for (m = 1; m <= 1000; m++)
+	for (m = 1; m <= 100000; m++)
 	{
 		double		m2 = 2.0 * m;
 		double		aa;
 		double		delta;
+		int			half;
 
-		aa = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
-		d = 1.0 + aa * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1.0 + aa / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1.0 / d;
-		h *= d * c;
-
-		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
-		d = 1.0 + aa * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1.0 + aa / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1.0 / d;
-		delta = d * c;
-		h *= delta;
+		/* even then odd term of the fraction */
+		for (half = 0; half < 2; half++)
+		{
+			aa = (half == 0) ?
+				m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)) :
+				-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+			d = 1.0 + aa * d;
+			if (fabs(d) < tiny)
+				d = tiny;
+			c = 1.0 + aa / c;
+			if (fabs(c) < tiny)
+				c = tiny;
+			d = 1.0 / d;
+			delta = d * c;
+			h *= delta;
+		}
 		if (fabs(delta - 1.0) < 1e-16)
 			break;
 	}
 	return h;
 }
 
-/* Regularized incomplete beta function I_x(a, b). */
+/* The tail of Stirling's series for lgamma(z), for z >= 50. */
 static double
-incomplete_beta(double a, double b, double x)
+stirling_tail(double z)
 {
-	double		front;
+	double		z2 = z * z;
+
+	return (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0 - 1.0 / (1680.0 * z2)) / z2) / z2) / z;
+}
+
+/*
+ * lgamma(a + b) - lgamma(a) for a, b > 0, with b <= a when a >= 50.  For
+ * large a the two lgammas are
+ * huge and nearly equal, so their difference is taken from Stirling's series
+ * instead; that keeps t-distribution figures exact for any sample size that
+ * a summary can hold (n up to 2^63).
+ */
+static double
+lgamma_diff(double a, double b)
+{
+	if (a < 50.0)
+		return lgamma(a + b) - lgamma(a);
+	return (a - 0.5) * log1p(b / a) + b * log(a + b) - b +
+		stirling_tail(a + b) - stirling_tail(a);
+}
+
+/*
+ * Regularized incomplete beta function I_x(a, b), with y = 1 - x passed in
+ * separately so that callers keep its precision when x is close to 1.
+ */
+static double
+incomplete_beta(double a, double b, double x, double y)
+{
+	double		log_front;
+	double		lx,
+				ly;
 
 	if (x <= 0.0)
 		return 0.0;
-	if (x >= 1.0)
+	if (y <= 0.0)
 		return 1.0;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) +
-				a * log(x) + b * log1p(-x));
+	lx = (x < 0.5) ? log(x) : log1p(-y);
+	ly = (y < 0.5) ? log(y) : log1p(-x);
+	/* -log B(a, b) = lgamma(a + b) - lgamma(a) - lgamma(b) */
+	log_front = lgamma_diff(fmax(a, b), fmin(a, b)) - lgamma(fmin(a, b)) +
+		a * lx + b * ly;
 	if (x < (a + 1.0) / (a + b + 2.0))
-		return front * beta_cf(a, b, x) / a;
-	return 1.0 - front * beta_cf(b, a, 1.0 - x) / b;
+		return exp(log_front) * beta_cf(a, b, x) / a;
+	return 1.0 - exp(log_front) * beta_cf(b, a, y) / b;
+}
+
+/*
+ * Above this many degrees of freedom the continued fraction would need too
+ * many terms (they grow like sqrt(df)), and the Cornish-Fisher expansion of
+ * t in terms of the normal quantile z (Abramowitz & Stegun 26.7.5) is exact
+ * to double precision instead: its first omitted term is below 1e-20.
+ */
+#define T_ASYMPTOTIC_DF		1e6
+
+static double
+t_cornish_fisher(double z, double df)
+{
+	double		z2 = z * z;
+	double		g1 = (z2 + 1.0) * z / 4.0;
+	double		g2 = ((5.0 * z2 + 16.0) * z2 + 3.0) * z / 96.0;
+	double		g3 = (((3.0 * z2 + 19.0) * z2 + 17.0) * z2 - 15.0) * z / 384.0;
+	double		g4 = ((((79.0 * z2 + 776.0) * z2 + 1482.0) * z2 - 1920.0) * z2 - 945.0) * z / 92160.0;
+
+	return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
+/* P(T > |t|) for Student's t with df degrees of freedom. */
+static double
+t_tail(double t, double df)
+{
+	double		t2 = t * t;
+
+	if (isinf(t))
+		return 0.0;
+	if (df > T_ASYMPTOTIC_DF)
+	{
+		/* invert the expansion: the z whose t is |t|, then its normal tail */
+		double		z = fabs(t);
+		int			i;
+
+		for (i = 0; i < 50; i++)
+		{
+			double		z2 = z * z;
+			double		slope = 1.0 + (3.0 * z2 + 1.0) / (4.0 * df);
+			double		step = (t_cornish_fisher(z, df) - fabs(t)) / slope;
+
+			z -= step;
+			if (fabs(step) <= 1e-16 * fmax(1.0, z))
+				break;
+		}
+		return cjkpi_norm_sf(z);
+	}
+	return 0.5 * incomplete_beta(df / 2.0, 0.5, df / (df + t2), t2 / (df + t2));
 }
 
 double
-cjkpi_t_cdf(double t, double df)
+cjkpi_t_sf(double t, double df)
 {
-	double		tail;
+	double		tail = t_tail(t, df);
 
-	if (isinf(t))
-		return t > 0 ? 1.0 : 0.0;
-	/* P(|T| > |t|) = I_{df/(df+t^2)}(df/2, 1/2) */
-	tail = 0.5 * incomplete_beta(df / 2.0, 0.5, df / (df + t * t));
-	return (t > 0) ? 1.0 - tail : tail;
+	return (t > 0) ? tail : 1.0 - tail;
 }
 
 double
 cjkpi_t_two_sided_p(double t, double df)
 {
-	return incomplete_beta(df / 2.0, 0.5, df / (df + t * t));
+	return 2.0 * t_tail(t, df);
 }
 
-double
-cjkpi_t_quantile(double p, double df)
+/* Density of Student's t. */
+static double
+t_pdf(double x, double df)
 {
-	double		lo;
-	double		hi;
+	/* lgamma((df + 1) / 2) - lgamma(df / 2), exact for large df too */
+	return exp(lgamma_diff(df / 2.0, 0.5) - 0.5 * log(df * M_PI) -
+			   (df + 1.0) / 2.0 * log1p(x * x / df));
+}
+
+/*
+ * The x > 0 with P(T > x) = q, 0 < q < 0.5: Newton steps on the upper tail
+ * itself (not on 1 - q, which would lose the digits of small q), guarded by a
+ * bracket and falling back to bisection.
+ */
+static double
+t_upper_quantile(double q, double df)
+{
+	double		lo = 0.0;
+	double		hi = 1.0;
 	double		x;
 	int			i;
 
-	Assert(p > 0.0 && p < 1.0 && df > 0.0);
+	if (df > T_ASYMPTOTIC_DF)
+		return t_cornish_fisher(-cjkpi_norm_quantile(q), df);
 
-	if (p == 0.5)
-		return 0.0;
-	if (p < 0.5)
-		return -cjkpi_t_quantile(1.0 - p, df);
-
-	/* Bracket the root, then bisect; the cdf is monotone. */
-	lo = 0.0;
-	hi = 1.0;
-	while (cjkpi_t_cdf(hi, df) < p && hi < 1e300)
+	while (t_tail(hi, df) > q && hi < 1e300)
 		hi *= 2.0;
-	x = cjkpi_norm_quantile(p);
-	if (x <= lo || x >= hi)
+	x = -cjkpi_norm_quantile(q);
+	if (!(x > lo && x < hi))
 		x = (lo + hi) / 2.0;
 
-	/* Newton steps guarded by the bracket; fall back to bisection. */
-	for (i = 0; i < 200; i++)
+	for (i = 0; i < 300; i++)
 	{
-		double		f = cjkpi_t_cdf(x, df) - p;
-		double		pdf;
+		double		f = t_tail(x, df) - q;
 		double		next;
 
 		if (f == 0.0)
 			break;
-		if (f < 0.0)
+		if (f > 0.0)
 			lo = x;
 		else
 			hi = x;
-		pdf = exp(lgamma((df + 1.0) / 2.0) - lgamma(df / 2.0) -
-				  0.5 * log(df * M_PI) -
-				  (df + 1.0) / 2.0 * log1p(x * x / df));
-		next = (pdf > 0.0) ? x - f / pdf : (lo + hi) / 2.0;
+		next = x + f / t_pdf(x, df);
 		if (!(next > lo && next < hi))
 			next = (lo + hi) / 2.0;
-		if (fabs(next - x) <= 1e-14 * fmax(1.0, fabs(x)))
+		if (fabs(next - x) <= 1e-15 * fmax(1.0, fabs(x)))
 		{
 			x = next;
 			break;
@@ -217,6 +317,13 @@ cjkpi_t_quantile(double p, double df)
 		x = next;
 	}
 	return x;
+}
+
+double
+cjkpi_t_for_confidence(double confidence, double df)
+{
+	cjkpi_check_confidence(confidence);
+	return t_upper_quantile((1.0 - confidence) / 2.0, df);
 }
 
 void

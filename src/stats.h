@@ -5,8 +5,9 @@
  *	  distributions, Wilson score intervals, two-proportion tests.
  *
  * Everything here is plain double arithmetic on top of libm's erfc() and
- * lgamma(), so that figures agree with R and scipy to ~1e-12 without linking
- * another library.
+ * lgamma(); tails are computed as tails (never as 1 - cdf) so that small
+ * p-values and extreme confidence levels keep their digits.  The regression
+ * test survey_statistics checks them against scipy.
  *
  *-------------------------------------------------------------------------
  */
@@ -22,14 +23,14 @@ extern double cjkpi_norm_quantile(double p);
 /* Two-sided critical value z for a confidence level (0.95 -> 1.959963...). */
 extern double cjkpi_z_for_confidence(double confidence);
 
-/* Lower tail P(T <= t) of Student's t distribution with df > 0. */
-extern double cjkpi_t_cdf(double t, double df);
-
-/* Quantile of Student's t distribution, 0 < p < 1, df > 0. */
-extern double cjkpi_t_quantile(double p, double df);
+/* Upper tail P(T > t) of Student's t distribution with df > 0. */
+extern double cjkpi_t_sf(double t, double df);
 
 /* Two-sided p-value of a t statistic. */
 extern double cjkpi_t_two_sided_p(double t, double df);
+
+/* Two-sided critical value t for a confidence level and df > 0. */
+extern double cjkpi_t_for_confidence(double confidence, double df);
 
 /* Wilson score interval for x successes in n trials; n > 0. */
 extern void cjkpi_wilson(double x, double n, double z,

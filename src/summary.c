@@ -50,16 +50,18 @@ PG_MODULE_MAGIC;
 	} while (0)
 #endif
 
+/* KPI names in the text format, and as error messages spell them */
 static const char *const kind_names[] = {NULL, "nps", "csat", "ces"};
+static const char *const kind_labels[] = {NULL, "NPS", "CSAT", "CES"};
 static const char *const type_names[] = {
 	NULL, "nps_summary", "csat_summary", "ces_summary"
 };
 
 const char *
-kpi_kind_name(KpiKind kind)
+kpi_kind_label(KpiKind kind)
 {
 	Assert(kind >= KPI_NPS && kind <= KPI_CES);
-	return kind_names[kind];
+	return kind_labels[kind];
 }
 
 /* Allocate an empty summary in the current memory context. */
@@ -93,7 +95,7 @@ kpi_summary_check(Datum d, KpiKind kind)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("%s summary used where a %s summary is required",
 						s->kind >= KPI_NPS && s->kind <= KPI_CES ?
-						kind_names[s->kind] : "unknown", kind_names[kind])));
+						kind_labels[s->kind] : "unknown", kind_labels[kind])));
 	return s;
 }
 
@@ -158,7 +160,7 @@ kpi_check_scale(KpiKind kind, int64 scale)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s scale must be between %d and %d, not " INT64_FORMAT,
-						kind_names[kind], KPI_MIN_SCALE, KPI_MAX_SCALE, scale),
+						kind_labels[kind], KPI_MIN_SCALE, KPI_MAX_SCALE, scale),
 				 errdetail("The scale is the number of answer points, from 1 to the scale.")));
 	return (int) scale;
 }
@@ -169,9 +171,9 @@ kpi_score_out_of_range(const KpiSummary *s, int64 score)
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s score " INT64_FORMAT " is out of range",
-					kind_names[s->kind], score),
+					kind_labels[s->kind], score),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_names[s->kind], s->lo, s->hi)));
+					   kind_labels[s->kind], s->lo, s->hi)));
 }
 
 void
@@ -179,11 +181,11 @@ kpi_score_not_integral(const KpiSummary *s, Datum numeric_score)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s score %s is not an integer", kind_names[s->kind],
+			 errmsg("%s score %s is not an integer", kind_labels[s->kind],
 					DatumGetCString(DirectFunctionCall1(numeric_out,
 														numeric_score))),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_names[s->kind], s->lo, s->hi)));
+					   kind_labels[s->kind], s->lo, s->hi)));
 }
 
 /*
@@ -192,27 +194,32 @@ kpi_score_not_integral(const KpiSummary *s, Datum numeric_score)
  * is the scale for CSAT/CES when the aggregate has no scale argument; for
  * the two-argument forms pass -1 and the third argument is used.
  *
- * The state is allocated in the aggregate memory context and then updated
- * in place: only legal because we are called as an aggregate, so refuse to
- * run otherwise (a direct call would scribble on its input).
+ * Once created, the state is updated in place: only legal because we are
+ * called as an aggregate, so refuse to run otherwise (a direct call would
+ * scribble on its input).
+ *
+ * The new state is built in the per-call memory context, not the aggregate
+ * context: whenever a transition function returns a pointer other than its
+ * old state, nodeAgg and nodeWindowAgg copy the value into the aggregate
+ * context themselves (ExecAggTransReparent, ExecAggCopyTransValue in 16+),
+ * so a state allocated there would be copied once and the original leaked,
+ * doubling the memory of every group of a hash aggregate.
  */
 KpiSummary *
 kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 {
-	MemoryContext aggcontext;
-	MemoryContext old;
 	KpiSummary *state;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "%s transition function called in non-aggregate context",
-			 kind_names[kind]);
+			 kind_labels[kind]);
 
 	if (scale < 0)
 	{
 		if (PG_ARGISNULL(2))
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s scale must not be null", kind_names[kind])));
+					 errmsg("%s scale must not be null", kind_labels[kind])));
 		scale = PG_GETARG_INT32(2);
 		if (!PG_ARGISNULL(0))
 		{
@@ -221,7 +228,7 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("%s scale changes within a group, from %d to %d",
-								kind_names[kind], state->hi, scale),
+								kind_labels[kind], state->hi, scale),
 						 errdetail("All rows aggregated together must use the same scale.")));
 			return state;
 		}
@@ -230,25 +237,66 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 	else if (!PG_ARGISNULL(0))
 		return (KpiSummary *) PG_GETARG_POINTER(0);
 
-	old = MemoryContextSwitchTo(aggcontext);
-	state = kind == KPI_NPS ? kpi_summary_new(kind, 0, 10) :
+	return kind == KPI_NPS ? kpi_summary_new(kind, 0, 10) :
 		kpi_summary_new(kind, 1, scale);
-	MemoryContextSwitchTo(old);
-	return state;
 }
 
 /*
- * Transition for numeric scores: accept integral values only.  NaN and
- * infinities are not scores either.
+ * Numeric scores are recognised by hash: the hash of each score on the scale
+ * is cached, so a row costs one hash_numeric and one numeric_cmp to confirm
+ * the match (numeric hashing ignores trailing zeros, so 9.0 is the score 9).
+ * Anything that matches no score takes the slow path that explains why.
+ */
+typedef struct NumericScores
+{
+	int			lo;
+	int			hi;
+	uint32		hashes[KPI_MAX_SCALE + 1];	/* hash of lo + i */
+	Datum		values[KPI_MAX_SCALE + 1];	/* lo + i as numeric */
+} NumericScores;
+
+static NumericScores *
+numeric_scores(FunctionCallInfo fcinfo, const KpiSummary *state)
+{
+	NumericScores *cache = (NumericScores *) fcinfo->flinfo->fn_extra;
+
+	if (cache == NULL || cache->lo != state->lo || cache->hi != state->hi)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		int			i;
+
+		if (cache == NULL)
+			cache = palloc(sizeof(NumericScores));
+		cache->lo = state->lo;
+		cache->hi = state->hi;
+		for (i = 0; i <= state->hi - state->lo; i++)
+		{
+			cache->values[i] = DirectFunctionCall1(int4_numeric,
+												   Int32GetDatum(state->lo + i));
+			cache->hashes[i] = DatumGetUInt32(DirectFunctionCall1(hash_numeric,
+																  cache->values[i]));
+		}
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return cache;
+}
+
+/*
+ * Transition for numeric scores: accept integral values on the scale only.
+ * NaN and infinities are not scores either.
  */
 Datum
 kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 {
-	Datum		num;
-	Datum		truncated;
 	KpiSummary *state;
+	NumericScores *scores;
 	Numeric		n;
-	double		d;
+	Datum		num;
+	uint32		hash;
+	int32		rounded;
+	bool		overflow = false;
+	int			i;
 
 	if (PG_ARGISNULL(1))
 	{
@@ -257,33 +305,39 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	state = kpi_trans_state(fcinfo, kind, scale);
+	n = PG_GETARG_NUMERIC(1);	/* detoast once for all calls below */
+	num = NumericGetDatum(n);
 
-	num = PG_GETARG_DATUM(1);
-	n = DatumGetNumeric(num);
+	scores = numeric_scores(fcinfo, state);
+	hash = DatumGetUInt32(DirectFunctionCall1(hash_numeric, num));
+	for (i = 0; i <= state->hi - state->lo; i++)
+	{
+		if (scores->hashes[i] == hash &&
+			DatumGetInt32(DirectFunctionCall2(numeric_cmp, num,
+											  scores->values[i])) == 0)
+		{
+			kpi_add_score(state, state->lo + i);
+			PG_RETURN_POINTER(state);
+		}
+	}
+
+	/* not a score: say whether it is off the scale or not an integer */
 	if (numeric_is_nan(n)
 #if PG_VERSION_NUM >= 140000
 		|| numeric_is_inf(n)
 #endif
 		)
 		kpi_score_not_integral(state, num);
-	truncated = DirectFunctionCall2(numeric_trunc, num, Int32GetDatum(0));
-	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, num, truncated)))
+	rounded = numeric_int4_opt_error(n, &overflow);
+	if (!overflow && rounded >= state->lo && rounded <= state->hi)
 		kpi_score_not_integral(state, num);
-
-	/*
-	 * An integral numeric converts to float8 exactly within the scale, and a
-	 * huge one cannot round into it, so the range check on d is exact.
-	 */
-	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, num));
-	if (d < state->lo || d > state->hi)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s score %s is out of range", kind_names[kind],
-						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
-				 errdetail("Valid %s scores are integers from %d to %d.",
-						   kind_names[kind], state->lo, state->hi)));
-	kpi_add_score(state, (int64) d);
-	PG_RETURN_POINTER(state);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s score %s is out of range", kind_labels[kind],
+					DatumGetCString(DirectFunctionCall1(numeric_out, num))),
+			 errdetail("Valid %s scores are integers from %d to %d.",
+					   kind_labels[kind], state->lo, state->hi)));
+	PG_RETURN_NULL();			/* keep compiler quiet */
 }
 
 /*
@@ -309,6 +363,12 @@ kpi_summary_build(KpiKind kind, int version, int flags, int lo, int hi,
 		ereturn(escontext, NULL,
 				(errcode(errcode_repr),
 				 errmsg("invalid flags 0x%x in %s value", flags, type_names[kind])));
+	/* a CES is a mean: a summary without per-score counts has no figures */
+	if (kind == KPI_CES && (flags & KPI_FLAG_CATEGORIES))
+		ereturn(escontext, NULL,
+				(errcode(errcode_repr),
+				 errmsg("a %s value cannot be categories-only", type_names[kind]),
+				 errdetail("Every CES figure needs the count of each score.")));
 	if (kind == KPI_NPS ? (lo != 0 || hi != 10) :
 		(lo != 1 || hi < KPI_MIN_SCALE || hi > KPI_MAX_SCALE))
 	{
@@ -583,12 +643,12 @@ kpi_merge_into(KpiSummary *a, const KpiSummary *b)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("cannot merge a %s summary with a %s summary",
-						kind_names[a->kind], kind_names[b->kind])));
+						kind_labels[a->kind], kind_labels[b->kind])));
 	if (a->lo != b->lo || a->hi != b->hi)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot merge %s summaries with different scales",
-						kind_names[a->kind]),
+						kind_labels[a->kind]),
 				 errdetail("One summary covers scores %d..%d, the other %d..%d.",
 						   a->lo, a->hi, b->lo, b->hi)));
 	for (i = 0; i < KPI_NBINS(a); i++)
@@ -596,7 +656,7 @@ kpi_merge_into(KpiSummary *a, const KpiSummary *b)
 		if (pg_add_s64_overflow(a->counts[i], b->counts[i], &a->counts[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s summary count out of range", kind_names[a->kind])));
+					 errmsg("%s summary count out of range", kind_labels[a->kind])));
 	}
 	/* a merge with category-only counts leaves only category figures */
 	a->flags |= b->flags;
@@ -607,7 +667,7 @@ kpi_merge_into(KpiSummary *a, const KpiSummary *b)
 		if (pg_add_s64_overflow(total, a->counts[i], &total))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s summary count out of range", kind_names[a->kind]),
+					 errmsg("%s summary count out of range", kind_labels[a->kind]),
 					 errdetail("The merged summary would hold more than 2^63-1 responses.")));
 }
 
@@ -623,15 +683,14 @@ kpi_summary_copy(const KpiSummary *s)
 /*
  * Merge two summaries.  As an aggregate transition or combine function
  * (rollup() and the combine step of every survey aggregate) it merges into
- * the state in place, copying the first non-null input into the aggregate
- * context; NULL on either side is skipped.  Called plainly (the + operator),
+ * the state in place, starting from a copy of the first non-null input;
+ * NULL on either side is skipped.  Called plainly (the + operator),
  * it returns a new value and leaves both inputs alone.
  */
 PG_FUNCTION_INFO_V1(kpi_summary_merge);
 Datum
 kpi_summary_merge(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	KpiSummary *state;
 	KpiSummary *next;
 
@@ -643,16 +702,14 @@ kpi_summary_merge(PG_FUNCTION_ARGS)
 	}
 	next = PG_GETARG_KPI_SUMMARY(1);
 
-	if (AggCheckCallContext(fcinfo, &aggcontext))
+	if (AggCheckCallContext(fcinfo, NULL))
 	{
+		/*
+		 * The first summary becomes the state: a private copy, which the
+		 * executor copies into the aggregate context (see kpi_trans_state).
+		 */
 		if (PG_ARGISNULL(0))
-		{
-			MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
-			state = kpi_summary_copy(next);
-			MemoryContextSwitchTo(old);
-			PG_RETURN_POINTER(state);
-		}
+			PG_RETURN_POINTER(kpi_summary_copy(next));
 		state = (KpiSummary *) PG_GETARG_POINTER(0);
 	}
 	else
@@ -728,7 +785,7 @@ kpi_summary_from_array(ArrayType *arr, KpiKind kind)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s counts must have between %d and %d elements, not %d",
-							kind_names[kind], KPI_MIN_SCALE, KPI_MAX_SCALE, n),
+							kind_labels[kind], KPI_MIN_SCALE, KPI_MAX_SCALE, n),
 					 errhint("Pass one count per score from 1 to the scale.")));
 	}
 	for (i = 0; i < n; i++)

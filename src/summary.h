@@ -71,7 +71,7 @@ typedef struct KpiMoments
 	double		sumsq;			/* sum of squared scores */
 } KpiMoments;
 
-extern const char *kpi_kind_name(KpiKind kind);
+extern const char *kpi_kind_label(KpiKind kind);
 extern KpiSummary *kpi_summary_new(KpiKind kind, int lo, int hi);
 extern KpiSummary *kpi_summary_check(Datum d, KpiKind kind);
 extern int64 kpi_responses(const KpiSummary *s);
@@ -106,7 +106,7 @@ kpi_add_score(KpiSummary *s, int64 score)
 	if (unlikely(s->counts[score - s->lo] == PG_INT64_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s summary count out of range", kpi_kind_name(s->kind))));
+				 errmsg("%s summary count out of range", kpi_kind_label(s->kind))));
 	s->counts[score - s->lo]++;
 }
 

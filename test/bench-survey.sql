@@ -9,7 +9,8 @@ DROP TABLE IF EXISTS bench_responses;
 CREATE TABLE bench_responses AS
 SELECT ((hashint8(g) & 1023) % 11)::int AS score,
        ((hashint8(g) & 1023) % 11)::smallint AS score2,
-       (1 + (hashint8(g + 1) & 1023) % 5)::int AS sat
+       (1 + (hashint8(g + 1) & 1023) % 5)::int AS sat,
+       ((hashint8(g) & 1023) % 11)::numeric AS score_n
 FROM generate_series(1, :rows) g;
 VACUUM ANALYZE bench_responses;
 CREATE EXTENSION IF NOT EXISTS pg_prewarm;
@@ -23,7 +24,9 @@ INSERT INTO bench_queries VALUES
  (4, 'nps(smallint score)', 'SELECT nps(score2) FROM bench_responses'),
  (5, 'nps_agg(score)', 'SELECT nps_agg(score) FROM bench_responses'),
  (6, 'csat(sat)', 'SELECT csat(sat) FROM bench_responses'),
- (7, 'plain SQL CSAT formula', 'SELECT 100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat) FROM bench_responses');
+ (7, 'plain SQL CSAT formula', 'SELECT 100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat) FROM bench_responses'),
+ (8, 'nps(numeric score)', 'SELECT nps(score_n) FROM bench_responses'),
+ (9, 'plain SQL NPS formula, numeric', 'SELECT 100.0 * (count(*) FILTER (WHERE score_n >= 9) - count(*) FILTER (WHERE score_n <= 6)) / count(score_n) FROM bench_responses');
 
 CREATE TEMP TABLE bench_times (id int, run int, ms float8);
 DO $$
@@ -48,7 +51,8 @@ END $$;
 
 -- same answers, or the timing means nothing
 SELECT nps(score) = (100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score))::float8 AS nps_matches_formula,
-       csat(sat) = (100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat))::float8 AS csat_matches_formula
+       csat(sat) = (100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat))::float8 AS csat_matches_formula,
+       nps(score_n) = nps(score) AS numeric_matches
 FROM bench_responses;
 
 WITH med AS (
