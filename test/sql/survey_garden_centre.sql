@@ -27,16 +27,35 @@ FROM g, LATERAL (VALUES
 SELECT nps(nps) = nps(nps_agg(nps)) AS same,
        round(nps(nps)::numeric, 10) = round(100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps), 10) AS formula
 FROM garden;
--- per time bucket, with intervals, rolled up again to the whole survey
+-- per time bucket, with intervals, checked against the adjusted-Wald formula
+-- of kpi-statistics.md recomputed here in plain SQL from the raw rows
 CREATE TEMP TABLE per_t AS SELECT t, nps_agg(nps) AS s FROM garden GROUP BY t;
-SELECT t, responses(s) AS n, round(nps(s)::numeric, 2) AS nps,
-       round(ci_lower(s)::numeric, 2) AS lo, round(ci_upper(s)::numeric, 2) AS hi
-FROM per_t ORDER BY t;
+CREATE TEMP TABLE per_t_sql AS
+SELECT t, n, (100 * (sp - sd - 1.959963984540054 * sqrt((sp + sd - (sp - sd) ^ 2) / (n + 3))))::float8 AS lo,
+          (100 * (sp - sd + 1.959963984540054 * sqrt((sp + sd - (sp - sd) ^ 2) / (n + 3))))::float8 AS hi
+FROM (SELECT t, count(nps) AS n,
+             (count(*) FILTER (WHERE nps >= 9) + 0.75) / (count(nps) + 3.0) AS sp,
+             (count(*) FILTER (WHERE nps <= 6) + 0.75) / (count(nps) + 3.0) AS sd
+      FROM garden GROUP BY t) x;
+SELECT p.t, responses(p.s) AS n, round(nps(p.s)::numeric, 2) AS nps,
+       round(ci_lower(p.s)::numeric, 2) AS lo, round(ci_upper(p.s)::numeric, 2) AS hi,
+       abs(ci_lower(p.s) - greatest(q.lo, -100)) < 1e-9 AND abs(ci_upper(p.s) - least(q.hi, 100)) < 1e-9 AS matches_formula
+FROM per_t p JOIN per_t_sql q ON p.t IS NOT DISTINCT FROM q.t ORDER BY p.t;
 SELECT rollup(s)::text = (SELECT s::text FROM g) AS rollup_equals_whole FROM per_t;
 -- the satisfaction column (1..10): CSAT on a 10-point scale, 9..10 satisfied
 SELECT round(csat(satisfaction, 10)::numeric, 4) AS csat,
        round((100.0 * count(*) FILTER (WHERE satisfaction >= 9) / count(satisfaction))::numeric, 4) AS formula
 FROM garden;
--- the first and the last time bucket: is the change significant?
-SELECT round(difference::numeric, 3) AS difference, round(z::numeric, 3) AS z, p_value < 0.05 AS significant
-FROM significance((SELECT s FROM per_t WHERE t = 17), (SELECT s FROM per_t WHERE t = 0));
+-- buckets 0-4 against 5-9: the adjusted-Wald z test, recomputed in plain SQL
+SELECT round(sig.difference::numeric, 4) AS difference, round(sig.z::numeric, 4) AS z,
+       abs(sig.z - ref.z) < 1e-9 AS z_matches_formula, sig.p_value < 0.05 AS significant
+FROM significance((SELECT rollup(s) FROM per_t WHERE t BETWEEN 5 AND 9),
+                  (SELECT rollup(s) FROM per_t WHERE t BETWEEN 0 AND 4)) sig,
+     (SELECT (a.sp - a.sd - b.sp + b.sd) /
+             sqrt((a.sp + a.sd - (a.sp - a.sd) ^ 2) / a.n + (b.sp + b.sd - (b.sp - b.sd) ^ 2) / b.n) AS z
+      FROM (SELECT count(nps) + 3.0 AS n, (count(*) FILTER (WHERE nps >= 9) + 0.75) / (count(nps) + 3.0) AS sp,
+                   (count(*) FILTER (WHERE nps <= 6) + 0.75) / (count(nps) + 3.0) AS sd
+            FROM garden WHERE t BETWEEN 5 AND 9) a,
+           (SELECT count(nps) + 3.0 AS n, (count(*) FILTER (WHERE nps >= 9) + 0.75) / (count(nps) + 3.0) AS sp,
+                   (count(*) FILTER (WHERE nps <= 6) + 0.75) / (count(nps) + 3.0) AS sd
+            FROM garden WHERE t BETWEEN 0 AND 4) b) ref;

@@ -161,6 +161,41 @@ FROM ex WHERE name = 'b';
 INSERT INTO checks (label, got, want, tol)
 SELECT 'csat vs benchmark 55 %: z', (significance(s, 55)).z, (0.60 - 0.55) / sqrt(0.55 * 0.45 / 50), 1e-12 FROM csat_ex;
 
+-- Extreme confidence levels keep their digits (scipy norm.isf / closed forms)
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM ex, LATERAL (VALUES
+    ('z(0.9999999999999999)', moe(s, 0.9999999999999999) / std_error(s), 8.292361075813597, 1e-12),
+    ('z(0.5)', moe(s, 0.5) / std_error(s), 0.6744897501960817, 1e-13),
+    ('z(1e-12) / 1e-12 = sqrt(pi/2)', moe(s, 1e-12) / std_error(s) / 1e-12, sqrt(pi() / 2), 1e-12)) v(l, g, w, t)
+WHERE name = 'b';
+INSERT INTO checks (label, got, want, tol)
+SELECT 'wilson 30/50 at 0.9999999999999999', ci_lower(csat_from_counts(30, 50), 0.9999999999999999),
+       100 * ((0.6 + z * z / 100) - z * sqrt(0.6 * 0.4 / 50 + z * z / 10000)) / (1 + z * z / 50), 1e-9
+FROM (SELECT 8.292361075813597::float8 AS z) q;
+-- CES % agree: 6 of 10 answers are 4 or 5 on 1..5 (Wilson, scipy)
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, 1e-9 FROM (SELECT ces_agg(x, 5) s FROM unnest(ARRAY[2, 4, 4, 5, 3, 2, 3, 4, 4, 5]) x) q,
+LATERAL (VALUES ('ces agree lower', agree_ci_lower(s), 31.267376973365824),
+                ('ces agree upper', agree_ci_upper(s), 83.18196702937638)) v(l, g, w);
+-- t at huge samples: critical value (mean - lower) / SE against scipy (n 5e5)
+-- and the Cornish-Fisher series (n 4e9, where scipy itself loses digits)
+INSERT INTO checks (label, got, want, tol)
+SELECT l, (ces(s) - ci_lower(s)) / sqrt(9.0 * responses(s) / (responses(s) - 1) / responses(s)), w, 1e-9
+FROM (VALUES ('t(0.975, 5e5 - 1)', ces_from_counts(ARRAY[250000, 0, 0, 0, 0, 0, 250000]), 1.9599687291032941),
+             ('t(0.975, 4e9 - 1)', ces_from_counts(ARRAY[2000000000, 0, 0, 0, 0, 0, 2000000000]), 1.9599639851331223)) v(l, s, w);
+-- Welch p at df ~2e6 (scipy) and ~8e9 (normal tail + first-order t correction)
+INSERT INTO checks (label, got, want, tol) VALUES
+    ('welch p, df 2e6', (significance(ces_from_counts(ARRAY[500000, 0, 500000]), ces_from_counts(ARRAY[499000, 0, 501000]))).p_value,
+     0.15729915516179757, 1e-12),
+    ('welch p, df 8e9', (significance(ces_from_counts(ARRAY[1000000000, 2000000000, 1000000000]),
+                                      ces_from_counts(ARRAY[1000100000, 2000000000, 999900000]))).p_value,
+     0.0015654022446848468, 1e-12);
+-- one-tailed t p-values are tails, not 1 - cdf: scipy ttest_1samp(alternative='greater')
+INSERT INTO checks (label, got, want, tol) VALUES
+    ('one-sample p, t 17.49 (scipy)', (significance(ces_from_counts(ARRAY[50, 20, 90]), 1.0)).p_value, 3.587230853564982e-39, 1e-50),
+    ('one-sample p, df 1 (Cauchy: 1/2 - atan(t)/pi)', (significance(ces_from_counts(ARRAY[1, 0, 1]), 1.5)).p_value,
+     0.5 - atan(0.5) / pi(), 1e-14);
+
 SELECT id, label, round(got::numeric, 6) AS got, want, abs(got - want) <= tol AS ok
 FROM checks ORDER BY id;
 SELECT count(*) AS checks, count(*) FILTER (WHERE NOT abs(got - want) <= tol) AS failed FROM checks;
