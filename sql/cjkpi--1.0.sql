@@ -124,6 +124,7 @@ CREATE AGGREGATE rollup(nps_summary) (
     SFUNC = nps_summary_merge,
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(nps_summary) IS
@@ -151,6 +152,7 @@ CREATE AGGREGATE rollup(csat_summary) (
     SFUNC = csat_summary_merge,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(csat_summary) IS
@@ -178,10 +180,86 @@ CREATE AGGREGATE rollup(ces_summary) (
     SFUNC = ces_summary_merge,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(ces_summary) IS
     'Merge stored ces summaries (e.g. days into months) without rescanning raw rows; NULL for no rows';
+
+/*
+ * Equality: two summaries are equal when they hold the same counts on the same
+ * scale with the same flags.  A hash operator class lets DISTINCT, UNION,
+ * GROUP BY and hash joins work on summary columns.
+ */
+CREATE FUNCTION nps_summary_eq(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_eq(nps_summary, nps_summary) IS 'True if two nps summaries hold the same counts, scale and flags; implements =';
+CREATE FUNCTION nps_summary_ne(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ne(nps_summary, nps_summary) IS 'Negation of nps_summary_eq; implements <>';
+CREATE FUNCTION nps_summary_hash(nps_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_hash(nps_summary) IS 'Hash of a nps summary, for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+COMMENT ON OPERATOR = (nps_summary, nps_summary) IS 'Same counts, scale and flags';
+CREATE OPERATOR <> (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (nps_summary, nps_summary) IS 'Different counts, scale or flags';
+CREATE OPERATOR CLASS nps_summary_hash_ops DEFAULT FOR TYPE nps_summary USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 nps_summary_hash(nps_summary);
+COMMENT ON OPERATOR CLASS nps_summary_hash_ops USING hash IS 'Hash equality of nps summaries';
+CREATE FUNCTION csat_summary_eq(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_eq(csat_summary, csat_summary) IS 'True if two csat summaries hold the same counts, scale and flags; implements =';
+CREATE FUNCTION csat_summary_ne(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_ne(csat_summary, csat_summary) IS 'Negation of csat_summary_eq; implements <>';
+CREATE FUNCTION csat_summary_hash(csat_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_hash(csat_summary) IS 'Hash of a csat summary, for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+COMMENT ON OPERATOR = (csat_summary, csat_summary) IS 'Same counts, scale and flags';
+CREATE OPERATOR <> (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (csat_summary, csat_summary) IS 'Different counts, scale or flags';
+CREATE OPERATOR CLASS csat_summary_hash_ops DEFAULT FOR TYPE csat_summary USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 csat_summary_hash(csat_summary);
+COMMENT ON OPERATOR CLASS csat_summary_hash_ops USING hash IS 'Hash equality of csat summaries';
+CREATE FUNCTION ces_summary_eq(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_eq(ces_summary, ces_summary) IS 'True if two ces summaries hold the same counts, scale and flags; implements =';
+CREATE FUNCTION ces_summary_ne(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_ne(ces_summary, ces_summary) IS 'Negation of ces_summary_eq; implements <>';
+CREATE FUNCTION ces_summary_hash(ces_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_hash(ces_summary) IS 'Hash of a ces summary, for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+COMMENT ON OPERATOR = (ces_summary, ces_summary) IS 'Same counts, scale and flags';
+CREATE OPERATOR <> (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (ces_summary, ces_summary) IS 'Different counts, scale or flags';
+CREATE OPERATOR CLASS ces_summary_hash_ops DEFAULT FOR TYPE ces_summary USING hash AS
+    OPERATOR 1 = ,
+    FUNCTION 1 ces_summary_hash(ces_summary);
+COMMENT ON OPERATOR CLASS ces_summary_hash_ops USING hash IS 'Hash equality of ces summaries';
 
 /* KPI accessors: also the final functions of nps(), csat() and ces(). */
 CREATE FUNCTION nps(nps_summary) RETURNS double precision
@@ -217,6 +295,7 @@ CREATE AGGREGATE nps(score smallint) (
     STYPE = nps_summary,
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score in points (-100..100) of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -224,6 +303,7 @@ CREATE AGGREGATE nps_agg(score smallint) (
     SFUNC = nps_trans,
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(smallint) IS 'Mergeable nps_summary of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -232,6 +312,7 @@ CREATE AGGREGATE nps(score integer) (
     STYPE = nps_summary,
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score in points (-100..100) of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -239,6 +320,7 @@ CREATE AGGREGATE nps_agg(score integer) (
     SFUNC = nps_trans,
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(integer) IS 'Mergeable nps_summary of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -247,6 +329,7 @@ CREATE AGGREGATE nps(score bigint) (
     STYPE = nps_summary,
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score in points (-100..100) of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -254,6 +337,7 @@ CREATE AGGREGATE nps_agg(score bigint) (
     SFUNC = nps_trans,
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(bigint) IS 'Mergeable nps_summary of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -262,6 +346,7 @@ CREATE AGGREGATE nps(score numeric) (
     STYPE = nps_summary,
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score in points (-100..100) of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -269,6 +354,7 @@ CREATE AGGREGATE nps_agg(score numeric) (
     SFUNC = nps_trans,
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(numeric) IS 'Mergeable nps_summary of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -305,6 +391,7 @@ CREATE AGGREGATE csat(score smallint) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(smallint) IS 'CSAT: % of responses in the top two boxes of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -312,6 +399,7 @@ CREATE AGGREGATE csat_agg(score smallint) (
     SFUNC = csat_trans,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(smallint) IS 'Mergeable csat_summary of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -320,6 +408,7 @@ CREATE AGGREGATE csat(score integer) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -327,6 +416,7 @@ CREATE AGGREGATE csat_agg(score integer) (
     SFUNC = csat_trans,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(integer) IS 'Mergeable csat_summary of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -335,6 +425,7 @@ CREATE AGGREGATE csat(score bigint) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(bigint) IS 'CSAT: % of responses in the top two boxes of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -342,6 +433,7 @@ CREATE AGGREGATE csat_agg(score bigint) (
     SFUNC = csat_trans,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(bigint) IS 'Mergeable csat_summary of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -350,6 +442,7 @@ CREATE AGGREGATE csat(score numeric) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(numeric) IS 'CSAT: % of responses in the top two boxes of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -357,6 +450,7 @@ CREATE AGGREGATE csat_agg(score numeric) (
     SFUNC = csat_trans,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(numeric) IS 'Mergeable csat_summary of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -365,6 +459,7 @@ CREATE AGGREGATE csat(score smallint, scale integer) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(smallint, integer) IS 'CSAT: % of responses in the top two boxes of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -372,6 +467,7 @@ CREATE AGGREGATE csat_agg(score smallint, scale integer) (
     SFUNC = csat_trans_scale,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(smallint, integer) IS 'Mergeable csat_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -380,6 +476,7 @@ CREATE AGGREGATE csat(score integer, scale integer) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(integer, integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -387,6 +484,7 @@ CREATE AGGREGATE csat_agg(score integer, scale integer) (
     SFUNC = csat_trans_scale,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(integer, integer) IS 'Mergeable csat_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -395,6 +493,7 @@ CREATE AGGREGATE csat(score bigint, scale integer) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(bigint, integer) IS 'CSAT: % of responses in the top two boxes of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -402,6 +501,7 @@ CREATE AGGREGATE csat_agg(score bigint, scale integer) (
     SFUNC = csat_trans_scale,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(bigint, integer) IS 'Mergeable csat_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -410,6 +510,7 @@ CREATE AGGREGATE csat(score numeric, scale integer) (
     STYPE = csat_summary,
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(numeric, integer) IS 'CSAT: % of responses in the top two boxes of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -417,6 +518,7 @@ CREATE AGGREGATE csat_agg(score numeric, scale integer) (
     SFUNC = csat_trans_scale,
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(numeric, integer) IS 'Mergeable csat_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -453,6 +555,7 @@ CREATE AGGREGATE ces(score smallint) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(smallint) IS 'CES: mean effort score of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -460,6 +563,7 @@ CREATE AGGREGATE ces_agg(score smallint) (
     SFUNC = ces_trans,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(smallint) IS 'Mergeable ces_summary of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -468,6 +572,7 @@ CREATE AGGREGATE ces(score integer) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(integer) IS 'CES: mean effort score of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -475,6 +580,7 @@ CREATE AGGREGATE ces_agg(score integer) (
     SFUNC = ces_trans,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer) IS 'Mergeable ces_summary of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -483,6 +589,7 @@ CREATE AGGREGATE ces(score bigint) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(bigint) IS 'CES: mean effort score of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -490,6 +597,7 @@ CREATE AGGREGATE ces_agg(score bigint) (
     SFUNC = ces_trans,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(bigint) IS 'Mergeable ces_summary of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -498,6 +606,7 @@ CREATE AGGREGATE ces(score numeric) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(numeric) IS 'CES: mean effort score of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -505,6 +614,7 @@ CREATE AGGREGATE ces_agg(score numeric) (
     SFUNC = ces_trans,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(numeric) IS 'Mergeable ces_summary of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -513,6 +623,7 @@ CREATE AGGREGATE ces(score smallint, scale integer) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(smallint, integer) IS 'CES: mean effort score of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -520,6 +631,7 @@ CREATE AGGREGATE ces_agg(score smallint, scale integer) (
     SFUNC = ces_trans_scale,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(smallint, integer) IS 'Mergeable ces_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -528,6 +640,7 @@ CREATE AGGREGATE ces(score integer, scale integer) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(integer, integer) IS 'CES: mean effort score of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -535,6 +648,7 @@ CREATE AGGREGATE ces_agg(score integer, scale integer) (
     SFUNC = ces_trans_scale,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer, integer) IS 'Mergeable ces_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -543,6 +657,7 @@ CREATE AGGREGATE ces(score bigint, scale integer) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(bigint, integer) IS 'CES: mean effort score of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -550,6 +665,7 @@ CREATE AGGREGATE ces_agg(score bigint, scale integer) (
     SFUNC = ces_trans_scale,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(bigint, integer) IS 'Mergeable ces_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -558,6 +674,7 @@ CREATE AGGREGATE ces(score numeric, scale integer) (
     STYPE = ces_summary,
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(numeric, integer) IS 'CES: mean effort score of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -565,6 +682,7 @@ CREATE AGGREGATE ces_agg(score numeric, scale integer) (
     SFUNC = ces_trans_scale,
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(numeric, integer) IS 'Mergeable ces_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';

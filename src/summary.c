@@ -23,6 +23,7 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -883,4 +884,43 @@ kpi_proportion_ci(FunctionCallInfo fcinfo, int64 x, int64 n, bool upper)
 		PG_RETURN_NULL();
 	cjkpi_wilson((double) x, (double) n, z, &lo, &hi);
 	PG_RETURN_FLOAT8(100.0 * (upper ? hi : lo));
+}
+
+/*
+ * Two summaries are equal when their bytes are: same version, KPI, flags,
+ * scale and counts (padding is always zero: values are built with palloc0).
+ */
+static bool
+kpi_summary_equal(FunctionCallInfo fcinfo)
+{
+	KpiSummary *a = PG_GETARG_KPI_SUMMARY(0);
+	KpiSummary *b = PG_GETARG_KPI_SUMMARY(1);
+
+	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
+}
+
+/* summary = summary */
+PG_FUNCTION_INFO_V1(kpi_summary_eq);
+Datum
+kpi_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_equal(fcinfo));
+}
+
+/* summary <> summary */
+PG_FUNCTION_INFO_V1(kpi_summary_ne);
+Datum
+kpi_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!kpi_summary_equal(fcinfo));
+}
+
+/* Hash of a summary's bytes, consistent with kpi_summary_eq. */
+PG_FUNCTION_INFO_V1(kpi_summary_hash);
+Datum
+kpi_summary_hash(PG_FUNCTION_ARGS)
+{
+	KpiSummary *s = PG_GETARG_KPI_SUMMARY(0);
+
+	return hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
 }

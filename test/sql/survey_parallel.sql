@@ -64,4 +64,27 @@ EXPLAIN (COSTS OFF) SELECT rollup(s) FROM big_daily;
 SELECT rollup(s)::text = (SELECT nps_agg(score)::text FROM big_responses) AS rollup_equal FROM big_daily;
 -- errors raised in workers reach the client
 SELECT nps(CASE WHEN id = 100000 THEN 42 ELSE score END) FROM big_responses;
+
+-- many groups in a hash aggregate that spills to disk (tiny work_mem): the
+-- states survive and match a plain-SQL computation of every group
+SET max_parallel_workers_per_gather = 0;
+SET work_mem = '64kB';
+SET enable_sort = off;
+CREATE FUNCTION hashagg_batches(query text) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+    plan json;
+BEGIN
+    EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF) ' || query INTO plan;
+    RETURN (plan -> 0 -> 'Plan' ->> 'HashAgg Batches')::int;
+END $$;
+SELECT hashagg_batches('SELECT id % 20000, nps_agg(score) FROM big_responses GROUP BY 1') > 1 AS spilled;
+CREATE TEMP TABLE spilled AS SELECT id % 20000 AS g, nps_agg(score) AS s, csat_agg(sat) AS c FROM big_responses GROUP BY 1;
+RESET work_mem;
+RESET enable_sort;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE responses(s) = r.n AND nps(s) = r.nps AND csat(c) = r.csat) AS equal
+FROM spilled JOIN (SELECT id % 20000 AS g, count(score) AS n,
+                          (100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score))::float8 AS nps,
+                          (100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat))::float8 AS csat
+                   FROM big_responses GROUP BY 1) r USING (g);
 RESET ALL;

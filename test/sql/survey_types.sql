@@ -52,6 +52,24 @@ SELECT rollup(s) FROM (VALUES ('v1 nps 0..10 {1,0,0,0,0,0,0,0,0,0,2}'::nps_summa
                               ('v1 nps 0..10 {0,0,0,0,0,0,0,3,0,0,1}')) v(s);
 SELECT rollup(s) FROM (VALUES (NULL::nps_summary), (NULL)) v(s);
 SELECT rollup(s) FROM (VALUES ('v1 csat 1..5 {1,2,3,4,5}'::csat_summary), ('v1 csat 1..7 {1,2,3,4,5,6,7}')) v(s);
+-- equality, and what it enables: DISTINCT, UNION, GROUP BY, hash joins
+SELECT nps_from_counts(ARRAY[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) = 'v1 nps 0..10 {0,1,2,3,4,5,6,7,8,9,10}' AS same,
+       nps_from_counts(ARRAY[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) <> 'v1 nps 0..10 {0,1,2,3,4,5,6,7,8,9,11}' AS differs,
+       nps_from_counts(1, 0, 0) = 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}' AS categories_only_is_not_a_histogram,
+       csat_from_counts(ARRAY[1, 2, 3]) = 'v1 csat 1..3 {1,2,3}' AS csat_same,
+       ces_from_counts(ARRAY[1, 2, 3]) = ces_from_counts(ARRAY[1, 2, 3, 0]) AS other_scale;
+SELECT count(*) AS distinct_summaries FROM (SELECT DISTINCT s
+FROM (VALUES (nps_from_counts(1, 2, 3)), (nps_from_counts(1, 2, 3)), (nps_from_counts(3, 2, 1)), (NULL)) v(s)) d;
+SELECT s, count(*) FROM (VALUES (csat_from_counts(ARRAY[1, 1, 1])), (csat_from_counts(ARRAY[1, 1, 1])),
+                                (csat_from_counts(ARRAY[2, 1, 1]))) v(s) GROUP BY s ORDER BY count(*);
+SELECT s FROM (VALUES (ces_from_counts(ARRAY[1, 1, 1]))) a(s) UNION SELECT s FROM (VALUES (ces_from_counts(ARRAY[1, 1, 1]))) b(s);
+SET enable_mergejoin = off;
+SET enable_nestloop = off;
+SELECT count(*) AS joined FROM (VALUES (nps_from_counts(1, 2, 3)), (nps_from_counts(1, 2, 4))) a(s)
+JOIN (VALUES (nps_from_counts(1, 2, 3))) b(s) USING (s);
+RESET enable_mergejoin;
+RESET enable_nestloop;
+
 -- kpi accessors need the right summary type: another KPI's summary is an error
 SELECT nps('v1 csat 1..5 {1,2,3,4,5}'::csat_summary);
 SELECT csat('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}'::nps_summary);
