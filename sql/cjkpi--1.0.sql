@@ -289,6 +289,37 @@ CREATE FUNCTION nps_trans(nps_summary, numeric) RETURNS nps_summary
     AS 'MODULE_PATHNAME', 'nps_trans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION nps_trans(nps_summary, numeric) IS 'Transition function of the nps aggregates over numeric scores';
 
+/* Net Promoter Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION nps_mtrans(nps_summary, smallint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, smallint) IS 'Moving-aggregate transition function of the nps aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, integer) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, integer) IS 'Moving-aggregate transition function of the nps aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, bigint) IS 'Moving-aggregate transition function of the nps aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, numeric) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, numeric) IS 'Moving-aggregate transition function of the nps aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION nps_summary_nonempty(nps_summary) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_nonempty(nps_summary) IS 'Moving final function of nps_agg: the summary, or NULL when it holds no responses';
+
+/* Net Promoter Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION nps_inv(nps_summary, smallint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, smallint) IS 'Inverse transition function of the nps aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, integer) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, integer) IS 'Inverse transition function of the nps aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, bigint) IS 'Inverse transition function of the nps aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, numeric) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, numeric) IS 'Inverse transition function of the nps aggregates over numeric scores: removes a score from a sliding window frame';
+
 /* Net Promoter Score: aggregates. */
 CREATE AGGREGATE nps(score smallint) (
     SFUNC = nps_trans,
@@ -296,6 +327,11 @@ CREATE AGGREGATE nps(score smallint) (
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score in points (-100..100) of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -304,6 +340,11 @@ CREATE AGGREGATE nps_agg(score smallint) (
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(smallint) IS 'Mergeable nps_summary of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -313,6 +354,11 @@ CREATE AGGREGATE nps(score integer) (
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score in points (-100..100) of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -321,6 +367,11 @@ CREATE AGGREGATE nps_agg(score integer) (
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(integer) IS 'Mergeable nps_summary of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -330,6 +381,11 @@ CREATE AGGREGATE nps(score bigint) (
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score in points (-100..100) of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -338,6 +394,11 @@ CREATE AGGREGATE nps_agg(score bigint) (
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(bigint) IS 'Mergeable nps_summary of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -347,6 +408,11 @@ CREATE AGGREGATE nps(score numeric) (
     FINALFUNC = nps,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score in points (-100..100) of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -355,6 +421,11 @@ CREATE AGGREGATE nps_agg(score numeric) (
     STYPE = nps_summary,
     COMBINEFUNC = nps_summary_merge,
     SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps_agg(numeric) IS 'Mergeable nps_summary of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
@@ -385,6 +456,61 @@ CREATE FUNCTION csat_trans_scale(csat_summary, numeric, integer) RETURNS csat_su
     AS 'MODULE_PATHNAME', 'csat_trans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION csat_trans_scale(csat_summary, numeric, integer) IS 'Transition function of the csat aggregates over numeric scores with the scale as third argument';
 
+/* Customer Satisfaction Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION csat_mtrans(csat_summary, smallint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, smallint) IS 'Moving-aggregate transition function of the csat aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, integer) IS 'Moving-aggregate transition function of the csat aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, bigint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, bigint) IS 'Moving-aggregate transition function of the csat aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, numeric) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, numeric) IS 'Moving-aggregate transition function of the csat aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) IS 'Moving-aggregate transition function of the csat aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, integer, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, integer, integer) IS 'Moving-aggregate transition function of the csat aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) IS 'Moving-aggregate transition function of the csat aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) IS 'Moving-aggregate transition function of the csat aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION csat_summary_nonempty(csat_summary) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_nonempty(csat_summary) IS 'Moving final function of csat_agg: the summary, or NULL when it holds no responses';
+
+/* Customer Satisfaction Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION csat_inv(csat_summary, smallint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, smallint) IS 'Inverse transition function of the csat aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, integer) IS 'Inverse transition function of the csat aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, bigint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, bigint) IS 'Inverse transition function of the csat aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, numeric) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, numeric) IS 'Inverse transition function of the csat aggregates over numeric scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, smallint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, smallint, integer) IS 'Inverse transition function of the csat aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, integer, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, integer, integer) IS 'Inverse transition function of the csat aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, bigint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, bigint, integer) IS 'Inverse transition function of the csat aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, numeric, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, numeric, integer) IS 'Inverse transition function of the csat aggregates over numeric scores: removes a score from a sliding window frame';
+
 /* Customer Satisfaction Score: aggregates. */
 CREATE AGGREGATE csat(score smallint) (
     SFUNC = csat_trans,
@@ -392,6 +518,11 @@ CREATE AGGREGATE csat(score smallint) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(smallint) IS 'CSAT: % of responses in the top two boxes of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -400,6 +531,11 @@ CREATE AGGREGATE csat_agg(score smallint) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(smallint) IS 'Mergeable csat_summary of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -409,6 +545,11 @@ CREATE AGGREGATE csat(score integer) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -417,6 +558,11 @@ CREATE AGGREGATE csat_agg(score integer) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(integer) IS 'Mergeable csat_summary of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -426,6 +572,11 @@ CREATE AGGREGATE csat(score bigint) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(bigint) IS 'CSAT: % of responses in the top two boxes of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -434,6 +585,11 @@ CREATE AGGREGATE csat_agg(score bigint) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(bigint) IS 'Mergeable csat_summary of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -443,6 +599,11 @@ CREATE AGGREGATE csat(score numeric) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(numeric) IS 'CSAT: % of responses in the top two boxes of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -451,6 +612,11 @@ CREATE AGGREGATE csat_agg(score numeric) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(numeric) IS 'Mergeable csat_summary of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
@@ -460,6 +626,11 @@ CREATE AGGREGATE csat(score smallint, scale integer) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(smallint, integer) IS 'CSAT: % of responses in the top two boxes of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -468,6 +639,11 @@ CREATE AGGREGATE csat_agg(score smallint, scale integer) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(smallint, integer) IS 'Mergeable csat_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -477,6 +653,11 @@ CREATE AGGREGATE csat(score integer, scale integer) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(integer, integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -485,6 +666,11 @@ CREATE AGGREGATE csat_agg(score integer, scale integer) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(integer, integer) IS 'Mergeable csat_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -494,6 +680,11 @@ CREATE AGGREGATE csat(score bigint, scale integer) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(bigint, integer) IS 'CSAT: % of responses in the top two boxes of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -502,6 +693,11 @@ CREATE AGGREGATE csat_agg(score bigint, scale integer) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(bigint, integer) IS 'Mergeable csat_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -511,6 +707,11 @@ CREATE AGGREGATE csat(score numeric, scale integer) (
     FINALFUNC = csat,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(numeric, integer) IS 'CSAT: % of responses in the top two boxes of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -519,6 +720,11 @@ CREATE AGGREGATE csat_agg(score numeric, scale integer) (
     STYPE = csat_summary,
     COMBINEFUNC = csat_summary_merge,
     SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(numeric, integer) IS 'Mergeable csat_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -549,6 +755,61 @@ CREATE FUNCTION ces_trans_scale(ces_summary, numeric, integer) RETURNS ces_summa
     AS 'MODULE_PATHNAME', 'ces_trans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_trans_scale(ces_summary, numeric, integer) IS 'Transition function of the ces aggregates over numeric scores with the scale as third argument';
 
+/* Customer Effort Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION ces_mtrans(ces_summary, smallint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, smallint) IS 'Moving-aggregate transition function of the ces aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, integer) IS 'Moving-aggregate transition function of the ces aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, bigint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, bigint) IS 'Moving-aggregate transition function of the ces aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, numeric) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, numeric) IS 'Moving-aggregate transition function of the ces aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) IS 'Moving-aggregate transition function of the ces aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, integer, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, integer, integer) IS 'Moving-aggregate transition function of the ces aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) IS 'Moving-aggregate transition function of the ces aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) IS 'Moving-aggregate transition function of the ces aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION ces_summary_nonempty(ces_summary) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_nonempty(ces_summary) IS 'Moving final function of ces_agg: the summary, or NULL when it holds no responses';
+
+/* Customer Effort Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION ces_inv(ces_summary, smallint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, smallint) IS 'Inverse transition function of the ces aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, integer) IS 'Inverse transition function of the ces aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, bigint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, bigint) IS 'Inverse transition function of the ces aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, numeric) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, numeric) IS 'Inverse transition function of the ces aggregates over numeric scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, smallint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, smallint, integer) IS 'Inverse transition function of the ces aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, integer, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, integer, integer) IS 'Inverse transition function of the ces aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, bigint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, bigint, integer) IS 'Inverse transition function of the ces aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, numeric, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, numeric, integer) IS 'Inverse transition function of the ces aggregates over numeric scores: removes a score from a sliding window frame';
+
 /* Customer Effort Score: aggregates. */
 CREATE AGGREGATE ces(score smallint) (
     SFUNC = ces_trans,
@@ -556,6 +817,11 @@ CREATE AGGREGATE ces(score smallint) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(smallint) IS 'CES: mean effort score of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -564,6 +830,11 @@ CREATE AGGREGATE ces_agg(score smallint) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(smallint) IS 'Mergeable ces_summary of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -573,6 +844,11 @@ CREATE AGGREGATE ces(score integer) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(integer) IS 'CES: mean effort score of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -581,6 +857,11 @@ CREATE AGGREGATE ces_agg(score integer) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer) IS 'Mergeable ces_summary of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -590,6 +871,11 @@ CREATE AGGREGATE ces(score bigint) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(bigint) IS 'CES: mean effort score of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -598,6 +884,11 @@ CREATE AGGREGATE ces_agg(score bigint) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(bigint) IS 'Mergeable ces_summary of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -607,6 +898,11 @@ CREATE AGGREGATE ces(score numeric) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(numeric) IS 'CES: mean effort score of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -615,6 +911,11 @@ CREATE AGGREGATE ces_agg(score numeric) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(numeric) IS 'Mergeable ces_summary of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
@@ -624,6 +925,11 @@ CREATE AGGREGATE ces(score smallint, scale integer) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(smallint, integer) IS 'CES: mean effort score of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -632,6 +938,11 @@ CREATE AGGREGATE ces_agg(score smallint, scale integer) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(smallint, integer) IS 'Mergeable ces_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -641,6 +952,11 @@ CREATE AGGREGATE ces(score integer, scale integer) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(integer, integer) IS 'CES: mean effort score of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -649,6 +965,11 @@ CREATE AGGREGATE ces_agg(score integer, scale integer) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(integer, integer) IS 'Mergeable ces_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -658,6 +979,11 @@ CREATE AGGREGATE ces(score bigint, scale integer) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(bigint, integer) IS 'CES: mean effort score of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -666,6 +992,11 @@ CREATE AGGREGATE ces_agg(score bigint, scale integer) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(bigint, integer) IS 'Mergeable ces_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -675,6 +1006,11 @@ CREATE AGGREGATE ces(score numeric, scale integer) (
     FINALFUNC = ces,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(numeric, integer) IS 'CES: mean effort score of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
@@ -683,6 +1019,11 @@ CREATE AGGREGATE ces_agg(score numeric, scale integer) (
     STYPE = ces_summary,
     COMBINEFUNC = ces_summary_merge,
     SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(numeric, integer) IS 'Mergeable ces_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';

@@ -21,9 +21,14 @@
 #include "stats.h"
 #include "summary.h"
 
-/* Transition functions of ces(score), ces(score, scale) and ces_agg. */
-KPI_TRANS_ALL(ces_trans, KPI_CES, KPI_CES_DEFAULT_SCALE)
-KPI_TRANS_ALL(ces_trans_scale, KPI_CES, -1)
+/* Transition functions (plain and moving-aggregate) of ces(score), ces(score, scale) and ces_agg. */
+KPI_TRANS_ALL(ces_trans, KPI_CES, KPI_CES_DEFAULT_SCALE, false)
+KPI_TRANS_ALL(ces_trans_scale, KPI_CES, -1, false)
+KPI_TRANS_ALL(ces_mtrans, KPI_CES, KPI_CES_DEFAULT_SCALE, true)
+KPI_TRANS_ALL(ces_mtrans_scale, KPI_CES, -1, true)
+
+/* Inverse transition functions, for sliding window frames. */
+KPI_INV_ALL(ces_inv)
 
 static KpiSummary *
 ces_arg(FunctionCallInfo fcinfo, int argno)

@@ -21,9 +21,14 @@
 #include "stats.h"
 #include "summary.h"
 
-/* Transition functions of csat(score), csat(score, scale) and csat_agg. */
-KPI_TRANS_ALL(csat_trans, KPI_CSAT, KPI_CSAT_DEFAULT_SCALE)
-KPI_TRANS_ALL(csat_trans_scale, KPI_CSAT, -1)
+/* Transition functions (plain and moving-aggregate) of csat(score), csat(score, scale) and csat_agg. */
+KPI_TRANS_ALL(csat_trans, KPI_CSAT, KPI_CSAT_DEFAULT_SCALE, false)
+KPI_TRANS_ALL(csat_trans_scale, KPI_CSAT, -1, false)
+KPI_TRANS_ALL(csat_mtrans, KPI_CSAT, KPI_CSAT_DEFAULT_SCALE, true)
+KPI_TRANS_ALL(csat_mtrans_scale, KPI_CSAT, -1, true)
+
+/* Inverse transition functions, for sliding window frames. */
+KPI_INV_ALL(csat_inv)
 
 /* Satisfied responses: the top two boxes. */
 static int64

@@ -26,8 +26,12 @@
 #define NPS_PROMOTER_MIN	9
 #define NPS_DETRACTOR_MAX	6
 
-/* Transition functions of nps(score) and nps_agg(score). */
-KPI_TRANS_ALL(nps_trans, KPI_NPS, 0)
+/* Transition functions (plain and moving-aggregate) of nps(score) and nps_agg(score). */
+KPI_TRANS_ALL(nps_trans, KPI_NPS, 0, false)
+KPI_TRANS_ALL(nps_mtrans, KPI_NPS, 0, true)
+
+/* Inverse transition functions, for sliding window frames. */
+KPI_INV_ALL(nps_inv)
 
 /* Category counts and the derived proportions of one summary. */
 typedef struct NpsCounts

@@ -284,13 +284,13 @@ numeric_scores(FunctionCallInfo fcinfo, const KpiSummary *state)
 }
 
 /*
- * Transition for numeric scores: accept integral values on the scale only.
- * NaN and infinities are not scores either.
+ * The score of a numeric argument (argument 1): an integral value on the
+ * summary's scale; anything else is an error that says why.  NaN and
+ * infinities are not scores either.
  */
-Datum
-kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
+static int
+kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 {
-	KpiSummary *state;
 	NumericScores *scores;
 	Numeric		n;
 	Datum		num;
@@ -299,13 +299,6 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 	bool		overflow = false;
 	int			i;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	state = kpi_trans_state(fcinfo, kind, scale);
 	n = PG_GETARG_NUMERIC(1);	/* detoast once for all calls below */
 	num = NumericGetDatum(n);
 
@@ -316,10 +309,7 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		if (scores->hashes[i] == hash &&
 			DatumGetInt32(DirectFunctionCall2(numeric_cmp, num,
 											  scores->values[i])) == 0)
-		{
-			kpi_add_score(state, state->lo + i);
-			PG_RETURN_POINTER(state);
-		}
+			return state->lo + i;
 	}
 
 	/* not a score: say whether it is off the scale or not an integer */
@@ -334,11 +324,58 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		kpi_score_not_integral(state, num);
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s score %s is out of range", kind_labels[kind],
+			 errmsg("%s score %s is out of range", kind_labels[state->kind],
 					DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_labels[kind], state->lo, state->hi)));
-	PG_RETURN_NULL();			/* keep compiler quiet */
+					   kind_labels[state->kind], state->lo, state->hi)));
+	return -1;					/* keep compiler quiet */
+}
+
+/* Transition for numeric scores (see KPI_TRANS_INT for "moving"). */
+Datum
+kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
+				  bool moving)
+{
+	KpiSummary *state;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (!PG_ARGISNULL(0))
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		if (!moving)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale));
+	}
+	state = kpi_trans_state(fcinfo, kind, scale);
+	kpi_add_score(state, kpi_numeric_score(fcinfo, state));
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * Inverse transition of the survey aggregates in moving-aggregate mode
+ * (sliding window frames): (state, score [, scale]) -> state with one
+ * response of that score removed, in place.  is_numeric selects how
+ * argument 1 is read.
+ */
+Datum
+kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
+{
+	KpiSummary *state;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "inverse transition function called in non-aggregate context");
+	state = (KpiSummary *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(state);
+	if (is_numeric)
+		score = kpi_numeric_score(fcinfo, state);
+	if (score < state->lo || score > state->hi || state->counts[score - state->lo] <= 0)
+		elog(ERROR, "score " INT64_FORMAT " was never added to the %s state",
+			 score, kind_labels[state->kind]);
+	state->counts[score - state->lo]--;
+	PG_RETURN_POINTER(state);
 }
 
 /*
@@ -729,6 +766,21 @@ Datum
 kpi_summary_responses(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(kpi_responses(PG_GETARG_KPI_SUMMARY(0)));
+}
+
+/*
+ * Moving final function of nps_agg(), csat_agg() and ces_agg(): the state,
+ * or NULL when the frame holds no responses, as outside a window.
+ */
+PG_FUNCTION_INFO_V1(kpi_summary_nonempty);
+Datum
+kpi_summary_nonempty(PG_FUNCTION_ARGS)
+{
+	KpiSummary *s = PG_GETARG_KPI_SUMMARY(0);
+
+	if (kpi_responses(s) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(s);
 }
 
 /* mean(summary): the mean score; NULL without responses. */

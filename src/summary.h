@@ -91,7 +91,8 @@ extern KpiSummary *kpi_summary_from_categories(KpiKind kind, int hi,
 extern KpiSummary *kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind,
 								   int scale);
 extern Datum kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind,
-							   int scale);
+							   int scale, bool moving);
+extern Datum kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric);
 
 /*
  * Count one score.  The hot path of every survey aggregate: one range check
@@ -115,8 +116,13 @@ kpi_add_score(KpiSummary *s, int64 score)
  * (state, score [, scale]) -> state.  NULL scores are skipped; the first
  * non-null score of a group creates the state.  scale is the fixed scale of
  * the aggregate, or -1 when it takes the scale as its third argument.
+ *
+ * The moving variants (MSFUNC, for sliding window frames) differ in one way:
+ * PostgreSQL does not let a moving-aggregate transition return NULL, so they
+ * create an empty state even for a NULL score; the moving final functions
+ * turn an empty state back into NULL.
  */
-#define KPI_TRANS_INT(fname, kind, scale, getarg) \
+#define KPI_TRANS_INT(fname, kind, scale, getarg, moving) \
 PG_FUNCTION_INFO_V1(fname); \
 Datum \
 fname(PG_FUNCTION_ARGS) \
@@ -124,33 +130,65 @@ fname(PG_FUNCTION_ARGS) \
 	KpiSummary *state; \
 	if (PG_ARGISNULL(1)) \
 	{ \
-		if (PG_ARGISNULL(0)) \
+		if (!PG_ARGISNULL(0)) \
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+		if (!(moving)) \
 			PG_RETURN_NULL(); \
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale)); \
 	} \
 	state = kpi_trans_state(fcinfo, kind, scale); \
 	kpi_add_score(state, getarg(1)); \
 	PG_RETURN_POINTER(state); \
 }
 
-#define KPI_TRANS_NUMERIC(fname, kind, scale) \
+#define KPI_TRANS_NUMERIC(fname, kind, scale, moving) \
 PG_FUNCTION_INFO_V1(fname); \
 Datum \
 fname(PG_FUNCTION_ARGS) \
 { \
-	return kpi_trans_numeric(fcinfo, kind, scale); \
+	return kpi_trans_numeric(fcinfo, kind, scale, moving); \
 }
 
 /* All four score types (smallint, integer, bigint, numeric) of one form. */
-#define KPI_TRANS_ALL(prefix, kind, scale) \
-	KPI_TRANS_INT(prefix##_int2, kind, scale, PG_GETARG_INT16) \
-	KPI_TRANS_INT(prefix##_int4, kind, scale, PG_GETARG_INT32) \
-	KPI_TRANS_INT(prefix##_int8, kind, scale, PG_GETARG_INT64) \
-	KPI_TRANS_NUMERIC(prefix##_numeric, kind, scale)
+#define KPI_TRANS_ALL(prefix, kind, scale, moving) \
+	KPI_TRANS_INT(prefix##_int2, kind, scale, PG_GETARG_INT16, moving) \
+	KPI_TRANS_INT(prefix##_int4, kind, scale, PG_GETARG_INT32, moving) \
+	KPI_TRANS_INT(prefix##_int8, kind, scale, PG_GETARG_INT64, moving) \
+	KPI_TRANS_NUMERIC(prefix##_numeric, kind, scale, moving)
 
 /* One end of a Wilson interval in percent (confidence in argument 1). */
 extern Datum kpi_proportion_ci(FunctionCallInfo fcinfo, int64 x, int64 n,
 							   bool upper);
+
+/*
+ * Inverse transition functions (moving-aggregate mode), one per score type;
+ * a scale argument, if any, is ignored: the state already has its scale.
+ */
+#define KPI_INV_ALL(prefix) \
+PG_FUNCTION_INFO_V1(prefix##_int2); \
+Datum \
+prefix##_int2(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT16(1), false); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_int4); \
+Datum \
+prefix##_int4(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1), false); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_int8); \
+Datum \
+prefix##_int8(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1), false); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_numeric); \
+Datum \
+prefix##_numeric(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, 0, true); \
+}
 
 /* Result of a significance test: (difference, z, p_value). */
 extern Datum kpi_test_result(FunctionCallInfo fcinfo, double difference,

@@ -137,3 +137,22 @@ FROM (SELECT (SELECT nps_s FROM daily ORDER BY day, touchpoint LIMIT 1) AS a,
 SELECT id, score, nps_agg(score) OVER (ORDER BY id) AS running, nps(score) OVER (ORDER BY id) AS running_nps,
        rollup(s) OVER (ORDER BY id) AS running_rollup
 FROM (SELECT id, score, nps_agg(score) OVER (PARTITION BY id) AS s FROM responses WHERE id <= 6) q ORDER BY id;
+
+-- sliding window frames use the inverse transition functions (moving-aggregate
+-- mode); every frame must equal the aggregate recomputed over the same rows
+SELECT count(*) AS frames,
+       count(*) FILTER (WHERE w.n IS NOT DISTINCT FROM r.n AND w.s IS NOT DISTINCT FROM r.s
+                        AND w.c IS NOT DISTINCT FROM r.c AND w.cs IS NOT DISTINCT FROM r.cs
+                        AND w.e IS NOT DISTINCT FROM r.e AND w.nn IS NOT DISTINCT FROM r.nn) AS equal
+FROM (SELECT id, nps(score) OVER w AS n, nps_agg(score) OVER w AS s, csat(sat) OVER w AS c,
+             csat_agg(sat, 5) OVER w AS cs, ces_agg(effort) OVER w AS e, nps_agg(score_n) OVER w AS nn
+      FROM responses WINDOW w AS (ORDER BY id ROWS BETWEEN 9 PRECEDING AND CURRENT ROW)) w,
+LATERAL (SELECT nps(score) AS n, nps_agg(score) AS s, csat(sat) AS c, csat_agg(sat, 5) AS cs,
+                ces_agg(effort) AS e, nps_agg(score_n) AS nn
+         FROM responses r2 WHERE r2.id BETWEEN w.id - 9 AND w.id) r;
+-- frames of only NULLs give NULL, as they do outside a window
+SELECT id, x, nps(x) OVER w, nps_agg(x) OVER w, csat_agg(x, 10) OVER w
+FROM (VALUES (1, 5), (2, NULL), (3, NULL), (4, 10), (5, NULL), (6, 9)) v(id, x)
+WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+-- an inverse transition function is not callable on its own
+SELECT nps_inv('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}', 10);
