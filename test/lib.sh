@@ -4,7 +4,7 @@
 # build dependencies are installed with apt, the extension is built and
 # installed, and a throwaway cluster is started on a private Unix socket and
 # removed again on exit.  PG_CONFIG selects the PostgreSQL installation
-# (default: the newest one pg_config reports, or PostgreSQL $PGVERSION).
+# (default: Debian's PostgreSQL $PGVERSION, 15 unless set).
 
 set -euo pipefail
 
@@ -38,6 +38,7 @@ ensure_deps()
 	PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PGVERSION/bin/pg_config}
 	export PG_CONFIG
 	PGBIN=$($PG_CONFIG --bindir)
+	export PGBIN
 }
 
 build_install()

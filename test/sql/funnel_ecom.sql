@@ -1,4 +1,4 @@
--- The ecom clickstream (../shared/data/ecom-clickstream, Apache-2.0): a
+-- The ecom clickstream (test/data/ecom-clickstream, Apache-2.0): a
 -- 5-step session funnel checked against plain SQL, and the documented
 -- payment incident (2024-05-19 to 2024-06-07) as a drop of weekly
 -- payment_details -> purchase conversion in ISO weeks 21-22 of 2024.
@@ -8,7 +8,7 @@ SET search_path = funnel_ecom, public;
 SET TIME ZONE 'UTC';
 CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
                   acquisition_channel text, user_cohort text, user_lifecycle text);
-\copy ecom FROM PROGRAM 'gzip -dc ../shared/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
+\copy ecom FROM PROGRAM 'gzip -dc test/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
 SELECT count(*) AS events, count(DISTINCT user_id) AS users, count(DISTINCT session_id) AS sessions FROM ecom;
 
 -- per session: product_view -> add_to_cart -> shipping_details -> payment_details -> purchase within 1 hour

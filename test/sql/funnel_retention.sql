@@ -75,7 +75,7 @@ INSERT INTO raw VALUES ('\x010001'::bytea || int8send(1) || int8send(2) || int8s
 -- checked against plain SQL that applies the same definitions
 CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
                   acquisition_channel text, user_cohort text, user_lifecycle text);
-\copy ecom FROM PROGRAM 'gzip -dc ../shared/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
+\copy ecom FROM PROGRAM 'gzip -dc test/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
 CREATE TABLE users AS
 SELECT user_id, min(ts)::timestamptz AS first_at, array_agg(ts::timestamptz) AS seen FROM ecom GROUP BY user_id;
 CREATE TABLE cohorts AS

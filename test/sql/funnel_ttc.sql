@@ -97,7 +97,7 @@ RESET max_parallel_workers_per_gather;
 -- end to end on the ecom clickstream: product_view -> add_to_cart -> purchase per session
 CREATE TABLE ecom(user_id text, session_id text, event text, ts timestamp, platform text,
                   acquisition_channel text, user_cohort text, user_lifecycle text);
-\copy ecom FROM PROGRAM 'gzip -dc ../shared/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
+\copy ecom FROM PROGRAM 'gzip -dc test/data/ecom-clickstream/ecom.csv.gz' (FORMAT csv, HEADER)
 CREATE TABLE times AS
 SELECT session_id, window_funnel_times(interval '1 hour', ts, event = 'product_view', event = 'add_to_cart', event = 'purchase') AS t
 FROM ecom GROUP BY session_id;

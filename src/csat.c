@@ -1,0 +1,197 @@
+/*-------------------------------------------------------------------------
+ *
+ * csat.c
+ *	  Customer Satisfaction Score: the csat() and csat_agg() aggregates and
+ *	  the csat_summary accessors, intervals and tests.
+ *
+ * CSAT % is the share of responses in the top two boxes of the scale (4 and 5
+ * on 1..5).  Intervals are Wilson score intervals, which stay inside 0..100
+ * and behave at 0 % and 100 %; two groups are compared with the pooled
+ * two-proportion z test.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "stats.h"
+#include "summary.h"
+
+/* Transition functions (plain and moving-aggregate) of csat(score), csat(score, scale) and csat_agg. */
+KPI_TRANS_ALL(csat_trans, KPI_CSAT, KPI_CSAT_DEFAULT_SCALE, false)
+KPI_TRANS_ALL(csat_trans_scale, KPI_CSAT, -1, false)
+KPI_TRANS_ALL(csat_mtrans, KPI_CSAT, KPI_CSAT_DEFAULT_SCALE, true)
+KPI_TRANS_ALL(csat_mtrans_scale, KPI_CSAT, -1, true)
+
+/* Inverse transition functions, for sliding window frames. */
+KPI_INV_ALL(csat_inv)
+
+/* Satisfied responses: the top two boxes. */
+static int64
+csat_satisfied(const KpiSummary *s)
+{
+	return kpi_count_range(s, s->hi - 1, s->hi);
+}
+
+static KpiSummary *
+csat_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return kpi_summary_check(PG_GETARG_DATUM(argno), KPI_CSAT);
+}
+
+/*
+ * csat(csat_summary): % of responses in the top two boxes; NULL without
+ * responses.  Also the final function of the csat(score) aggregates.
+ */
+PG_FUNCTION_INFO_V1(csat_summary_csat);
+Datum
+csat_summary_csat(PG_FUNCTION_ARGS)
+{
+	KpiSummary *s = csat_arg(fcinfo, 0);
+	int64		n = kpi_responses(s);
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (double) csat_satisfied(s) / (double) n);
+}
+
+/* satisfied(csat_summary): responses in the top two boxes. */
+PG_FUNCTION_INFO_V1(csat_summary_satisfied);
+Datum
+csat_summary_satisfied(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(csat_satisfied(csat_arg(fcinfo, 0)));
+}
+
+/* One end of the Wilson interval of CSAT %: (summary, confidence). */
+static Datum
+csat_ci(FunctionCallInfo fcinfo, bool upper)
+{
+	KpiSummary *s = csat_arg(fcinfo, 0);
+
+	return kpi_proportion_ci(fcinfo, csat_satisfied(s), kpi_responses(s), upper);
+}
+
+/* ci_lower(csat_summary, confidence) */
+PG_FUNCTION_INFO_V1(csat_summary_ci_lower);
+Datum
+csat_summary_ci_lower(PG_FUNCTION_ARGS)
+{
+	return csat_ci(fcinfo, false);
+}
+
+/* ci_upper(csat_summary, confidence) */
+PG_FUNCTION_INFO_V1(csat_summary_ci_upper);
+Datum
+csat_summary_ci_upper(PG_FUNCTION_ARGS)
+{
+	return csat_ci(fcinfo, true);
+}
+
+/*
+ * significance(a, b): pooled two-proportion z test of CSAT %, two-sided.
+ * difference = a - b in percentage points.
+ */
+PG_FUNCTION_INFO_V1(csat_summary_significance);
+Datum
+csat_summary_significance(PG_FUNCTION_ARGS)
+{
+	KpiSummary *a = csat_arg(fcinfo, 0);
+	KpiSummary *b = csat_arg(fcinfo, 1);
+	double		na = (double) kpi_responses(a);
+	double		nb = (double) kpi_responses(b);
+	double		xa = (double) csat_satisfied(a);
+	double		xb = (double) csat_satisfied(b);
+	double		pooled,
+				se,
+				diff;
+
+	if (a->hi != b->hi)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compare CSAT summaries with different scales"),
+				 errdetail("One summary covers scores 1..%d, the other 1..%d.",
+						   a->hi, b->hi)));
+	if (na == 0 || nb == 0)
+		PG_RETURN_NULL();
+	diff = xa / na - xb / nb;
+	pooled = (xa + xb) / (na + nb);
+	se = sqrt(pooled * (1.0 - pooled) * (1.0 / na + 1.0 / nb));
+	if (se > 0.0)
+	{
+		double		z = diff / se;
+
+		return kpi_test_result(fcinfo, 100.0 * diff, z,
+							   2.0 * cjkpi_norm_sf(fabs(z)), true);
+	}
+	return kpi_test_result(fcinfo, 100.0 * diff, 0, 0, false);
+}
+
+/*
+ * significance(s, benchmark): one-tailed one-sample z test of whether CSAT %
+ * is above a benchmark percentage (0 < benchmark < 100), with the standard
+ * error under the benchmark.  p_value is P(Z >= z).
+ */
+PG_FUNCTION_INFO_V1(csat_summary_significance_benchmark);
+Datum
+csat_summary_significance_benchmark(PG_FUNCTION_ARGS)
+{
+	KpiSummary *s = csat_arg(fcinfo, 0);
+	double		benchmark = PG_GETARG_FLOAT8(1);
+	double		n = (double) kpi_responses(s);
+	double		p0 = benchmark / 100.0;
+	double		p,
+				z;
+
+	if (!(benchmark > 0.0 && benchmark < 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CSAT benchmark must be between 0 and 100, exclusive, not %.15g",
+						benchmark),
+				 errhint("The benchmark is a percentage of satisfied responses.")));
+	if (n == 0)
+		PG_RETURN_NULL();
+	p = (double) csat_satisfied(s) / n;
+	z = (p - p0) / sqrt(p0 * (1.0 - p0) / n);
+	return kpi_test_result(fcinfo, 100.0 * p - benchmark, z,
+						   cjkpi_norm_sf(z), true);
+}
+
+/* csat_from_counts(bigint[]): one count per score 1..scale. */
+PG_FUNCTION_INFO_V1(csat_from_counts_array);
+Datum
+csat_from_counts_array(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(kpi_summary_from_array(PG_GETARG_ARRAYTYPE_P(0), KPI_CSAT));
+}
+
+/*
+ * csat_from_counts(satisfied, responses, scale): a category-only summary.
+ * CSAT %, its interval and tests are exact; the mean score is unknown.
+ */
+PG_FUNCTION_INFO_V1(csat_from_categories);
+Datum
+csat_from_categories(PG_FUNCTION_ARGS)
+{
+	int64		satisfied = PG_GETARG_INT64(0);
+	int64		responses = PG_GETARG_INT64(1);
+	int			scale = kpi_check_scale(KPI_CSAT, PG_GETARG_INT32(2));
+	int			scores[2];
+	int64		totals[2];
+
+	if (satisfied < 0 || responses < 0 || satisfied > responses)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("satisfied count must be between 0 and the number of responses"),
+				 errdetail("satisfied = " INT64_FORMAT ", responses = " INT64_FORMAT ".",
+						   satisfied, responses)));
+	scores[0] = scale;
+	totals[0] = satisfied;
+	scores[1] = 1;
+	totals[1] = responses - satisfied;
+	PG_RETURN_POINTER(kpi_summary_from_categories(KPI_CSAT, scale, scores, totals, 2));
+}

@@ -1,0 +1,313 @@
+/*-------------------------------------------------------------------------
+ *
+ * nps.c
+ *	  Net Promoter Score: the nps() and nps_agg() aggregates and the
+ *	  nps_summary accessors, intervals and tests.
+ *
+ * NPS = 100 * (promoters - detractors) / responses on a 0..10 scale, with
+ * promoters 9..10 and detractors 0..6.  Coding each response +1/0/-1, NPS/100
+ * is their mean, which gives the variance and the intervals (Rocks 2016):
+ * the adjusted-Wald interval adds 3/4 of a response to promoters and
+ * detractors (3 to n) and has the best small-sample coverage; the plain Wald
+ * interval is there to match reports that use it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "stats.h"
+#include "summary.h"
+
+#define NPS_PROMOTER_MIN	9
+#define NPS_DETRACTOR_MAX	6
+
+/* Transition functions (plain and moving-aggregate) of nps(score) and nps_agg(score). */
+KPI_TRANS_ALL(nps_trans, KPI_NPS, 0, false)
+KPI_TRANS_ALL(nps_mtrans, KPI_NPS, 0, true)
+
+/* Inverse transition functions, for sliding window frames. */
+KPI_INV_ALL(nps_inv)
+
+/* Category counts and the derived proportions of one summary. */
+typedef struct NpsCounts
+{
+	int64		promoters;
+	int64		passives;
+	int64		detractors;
+	int64		n;
+} NpsCounts;
+
+static void
+nps_counts(const KpiSummary *s, NpsCounts *c)
+{
+	c->promoters = kpi_count_range(s, NPS_PROMOTER_MIN, 10);
+	c->detractors = kpi_count_range(s, 0, NPS_DETRACTOR_MAX);
+	c->passives = kpi_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
+	c->n = c->promoters + c->passives + c->detractors;
+}
+
+/*
+ * The estimate (as a fraction in -1..1) and the variance of one response,
+ * raw (Wald) or with the adjusted-Wald correction; *n receives the
+ * (adjusted) sample size.
+ */
+static void
+nps_estimate(const NpsCounts *c, KpiMethod method,
+			 double *est, double *var, double *n)
+{
+	double		p;
+	double		d;
+
+	if (method == KPI_METHOD_ADJUSTED_WALD)
+	{
+		*n = (double) c->n + 3.0;
+		p = ((double) c->promoters + 0.75) / *n;
+		d = ((double) c->detractors + 0.75) / *n;
+	}
+	else
+	{
+		*n = (double) c->n;
+		p = (double) c->promoters / *n;
+		d = (double) c->detractors / *n;
+	}
+	*est = p - d;
+	*var = p + d - (p - d) * (p - d);
+}
+
+static NpsCounts
+nps_arg_counts(FunctionCallInfo fcinfo, int argno)
+{
+	NpsCounts	c;
+
+	nps_counts(kpi_summary_check(PG_GETARG_DATUM(argno), KPI_NPS), &c);
+	return c;
+}
+
+/*
+ * nps(nps_summary): the Net Promoter Score in points, -100..100; NULL
+ * without responses.  Also the final function of the nps(score) aggregate.
+ */
+PG_FUNCTION_INFO_V1(nps_summary_nps);
+Datum
+nps_summary_nps(PG_FUNCTION_ARGS)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (double) (c.promoters - c.detractors) / (double) c.n);
+}
+
+/* promoters(nps_summary): responses of 9 or 10. */
+PG_FUNCTION_INFO_V1(nps_summary_promoters);
+Datum
+nps_summary_promoters(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_arg_counts(fcinfo, 0).promoters);
+}
+
+/* passives(nps_summary): responses of 7 or 8. */
+PG_FUNCTION_INFO_V1(nps_summary_passives);
+Datum
+nps_summary_passives(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_arg_counts(fcinfo, 0).passives);
+}
+
+/* detractors(nps_summary): responses of 0 to 6. */
+PG_FUNCTION_INFO_V1(nps_summary_detractors);
+Datum
+nps_summary_detractors(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_arg_counts(fcinfo, 0).detractors);
+}
+
+/* std_error(nps_summary): the standard error of the NPS, in points. */
+PG_FUNCTION_INFO_V1(nps_summary_std_error);
+Datum
+nps_summary_std_error(PG_FUNCTION_ARGS)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+	double		est,
+				var,
+				n;
+
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&c, KPI_METHOD_WALD, &est, &var, &n);
+	PG_RETURN_FLOAT8(100.0 * sqrt(var / n));
+}
+
+/* moe(nps_summary, confidence): margin of error z * SE, in points. */
+PG_FUNCTION_INFO_V1(nps_summary_moe);
+Datum
+nps_summary_moe(PG_FUNCTION_ARGS)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
+	double		est,
+				var,
+				n;
+
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&c, KPI_METHOD_WALD, &est, &var, &n);
+	PG_RETURN_FLOAT8(100.0 * z * sqrt(var / n));
+}
+
+/* adjusted_nps(nps_summary): the adjusted-Wald centre, in points. */
+PG_FUNCTION_INFO_V1(nps_summary_adjusted);
+Datum
+nps_summary_adjusted(PG_FUNCTION_ARGS)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+	double		est,
+				var,
+				n;
+
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&c, KPI_METHOD_ADJUSTED_WALD, &est, &var, &n);
+	PG_RETURN_FLOAT8(100.0 * est);
+}
+
+/*
+ * One end of the confidence interval, in points, clamped to -100..100:
+ * (summary, confidence, method).
+ */
+static Datum
+nps_ci(FunctionCallInfo fcinfo, int sign)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
+	KpiMethod	method = kpi_parse_method(PG_GETARG_TEXT_PP(2));
+	double		est,
+				var,
+				n;
+
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&c, method, &est, &var, &n);
+	PG_RETURN_FLOAT8(fmin(100.0, fmax(-100.0,
+									  100.0 * (est + sign * z * sqrt(var / n)))));
+}
+
+/* ci_lower(nps_summary, confidence, method) */
+PG_FUNCTION_INFO_V1(nps_summary_ci_lower);
+Datum
+nps_summary_ci_lower(PG_FUNCTION_ARGS)
+{
+	return nps_ci(fcinfo, -1);
+}
+
+/* ci_upper(nps_summary, confidence, method) */
+PG_FUNCTION_INFO_V1(nps_summary_ci_upper);
+Datum
+nps_summary_ci_upper(PG_FUNCTION_ARGS)
+{
+	return nps_ci(fcinfo, 1);
+}
+
+/*
+ * significance(a, b, method): is a's NPS different from b's?  A two-sided z
+ * test on the difference of the two (adjusted) NPS estimates, each with the
+ * variance of its +1/0/-1 coding; %P and %D are never treated as
+ * independent proportions.  difference = a - b in points.
+ */
+PG_FUNCTION_INFO_V1(nps_summary_significance);
+Datum
+nps_summary_significance(PG_FUNCTION_ARGS)
+{
+	NpsCounts	a = nps_arg_counts(fcinfo, 0);
+	NpsCounts	b = nps_arg_counts(fcinfo, 1);
+	KpiMethod	method = kpi_parse_method(PG_GETARG_TEXT_PP(2));
+	double		est_a,
+				var_a,
+				n_a;
+	double		est_b,
+				var_b,
+				n_b;
+	double		se;
+
+	if (a.n == 0 || b.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&a, method, &est_a, &var_a, &n_a);
+	nps_estimate(&b, method, &est_b, &var_b, &n_b);
+	se = sqrt(var_a / n_a + var_b / n_b);
+	if (se > 0.0)
+	{
+		double		z = (est_a - est_b) / se;
+
+		return kpi_test_result(fcinfo, 100.0 * (est_a - est_b), z,
+							   2.0 * cjkpi_norm_sf(fabs(z)), true);
+	}
+	return kpi_test_result(fcinfo, 100.0 * (est_a - est_b), 0, 0, false);
+}
+
+/*
+ * significance(s, benchmark, method): one-tailed test of whether the NPS is
+ * above a benchmark NPS (in points).  difference = estimate - benchmark;
+ * p_value is P(Z >= z), so p < 0.05 (z > 1.645) means significantly above;
+ * 1 - p_value is the p-value for "below".
+ */
+PG_FUNCTION_INFO_V1(nps_summary_significance_benchmark);
+Datum
+nps_summary_significance_benchmark(PG_FUNCTION_ARGS)
+{
+	NpsCounts	c = nps_arg_counts(fcinfo, 0);
+	double		benchmark = PG_GETARG_FLOAT8(1);
+	KpiMethod	method = kpi_parse_method(PG_GETARG_TEXT_PP(2));
+	double		est,
+				var,
+				n,
+				se;
+
+	if (!(benchmark >= -100.0 && benchmark <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("NPS benchmark must be between -100 and 100, not %.15g",
+						benchmark)));
+	if (c.n == 0)
+		PG_RETURN_NULL();
+	nps_estimate(&c, method, &est, &var, &n);
+	se = sqrt(var / n);
+	if (se > 0.0)
+	{
+		double		z = (est - benchmark / 100.0) / se;
+
+		return kpi_test_result(fcinfo, 100.0 * est - benchmark, z,
+							   cjkpi_norm_sf(z), true);
+	}
+	return kpi_test_result(fcinfo, 100.0 * est - benchmark, 0, 0, false);
+}
+
+/* nps_from_counts(bigint[]): a summary from 11 per-score counts (0..10). */
+PG_FUNCTION_INFO_V1(nps_from_counts_array);
+Datum
+nps_from_counts_array(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(kpi_summary_from_array(PG_GETARG_ARRAYTYPE_P(0), KPI_NPS));
+}
+
+/*
+ * nps_from_counts(promoters, passives, detractors): a category-only summary
+ * for tools that export only the three totals.  NPS, its intervals and tests
+ * are exact; the mean score is unknown and mean() says so.
+ */
+PG_FUNCTION_INFO_V1(nps_from_categories);
+Datum
+nps_from_categories(PG_FUNCTION_ARGS)
+{
+	static const int scores[3] = {10, 8, 0};
+	int64		totals[3];
+
+	totals[0] = PG_GETARG_INT64(0);
+	totals[1] = PG_GETARG_INT64(1);
+	totals[2] = PG_GETARG_INT64(2);
+	PG_RETURN_POINTER(kpi_summary_from_categories(KPI_NPS, 10, scores, totals, 3));
+}
