@@ -1187,6 +1187,8 @@ funnel_compute(FunnelState *state, int64 *times)
 				maxslots = 0;
 	int			best_slot = -1;
 	int			reset_step = 0;
+	int			grp_cnt[FUNNEL_MAX_STEPS + 1];	/* strict_once: rows per step */
+	int			best_a[FUNNEL_MAX_STEPS + 1];	/* strict_once: best source */
 	const int64 *gaps = state->gaps;	/* NULL: no max_gap */
 	FunnelDeque deques[FUNNEL_MAX_STEPS + 1];
 	FunnelPending *pending = NULL;
@@ -1258,6 +1260,29 @@ funnel_compute(FunnelState *state, int64 *times)
 		if (increase || once)
 			memcpy(snap, levels, sizeof(FunnelLevel) * (nsteps + 1));
 		reset_step = 0;
+
+		/*
+		 * strict_once: how many rows of this timestamp can fill each step,
+		 * for a quick test before the matching, and the best source level
+		 * found so far for each step, to skip rows that cannot improve it.
+		 * Both keep a timestamp with many rows from costing rows^2.
+		 */
+		if (once)
+		{
+			memset(grp_cnt, 0, sizeof(int) * (nsteps + 1));
+			for (r = g0; r < g1; r++)
+			{
+				uint32		m = ev[r].mask & step_bits;
+
+				while (m != 0)
+				{
+					grp_cnt[pg_rightmost_one_pos32(m) + 1]++;
+					m &= m - 1;
+				}
+			}
+			for (k = 0; k <= nsteps; k++)
+				best_a[k] = k;
+		}
 
 		/*
 		 * strict_order markers (rows matching nothing) sort first within the
@@ -1392,9 +1417,26 @@ funnel_compute(FunnelState *state, int64 *times)
 					 */
 					int			a;
 
+					/*
+					 * Without gaps a later source level never has a later
+					 * step 1, so only levels below the best found can help.
+					 */
+					int			a_end = (gaps == NULL) ? best_a[k] : k;
+
 					src_level = -1;
-					for (a = increase ? k - 1 : reset_step; a < k; a++)
+
+					for (a = increase ? k - 1 : reset_step; a < a_end; a++)
 					{
+						int			j;
+						bool		possible = true;
+
+						/* every step a+1 .. k-1 needs a row other than r */
+						for (j = a + 1; j < k && possible; j++)
+							if (grp_cnt[j] - (int) ((ev[r].mask >> (j - 1)) & 1) < 1)
+								possible = false;
+						if (!possible)
+							continue;
+
 						if (a == 0)
 						{
 							if (anchor && anchored && t != anchor_ts)
@@ -1432,6 +1474,8 @@ funnel_compute(FunnelState *state, int64 *times)
 					}
 					if (src_level < 0)
 						continue;
+					if (src_level < best_a[k])
+						best_a[k] = src_level;
 				}
 
 				if (times != NULL)
