@@ -1463,7 +1463,7 @@ CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
 RETURNS record
 AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
-'Pooled two-proportion z test of conversion(step) between a and b: difference b - a, z, two-sided p-value';
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b, z, two-sided p-value';
 
 CREATE FUNCTION funnel_steps(funnel_summary, confidence double precision DEFAULT 0.95,
                              OUT step integer, OUT reached bigint,

@@ -35,6 +35,7 @@
 #include "utils/float.h"
 
 #include "funnel.h"
+#include "stats.h"
 
 #define FUNNEL_SUMMARY_VERSION 1
 
@@ -412,14 +413,11 @@ funnel_check_step(const FunnelSummary *s, int32 k, bool allow_zero)
 				 errdetail("The funnel has steps 1 to %d.", s->nsteps)));
 }
 
+/* z for a confidence level; the check and its error are shared with the KPIs */
 static double
 funnel_check_confidence(double c)
 {
-	if (!(c > 0.0 && c < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level must be between 0 and 1 exclusive, not %g", c)));
-	return funnel_confidence_z(c);
+	return cjkpi_z_for_confidence(c);
 }
 
 /* step_count(s): the number of steps of the funnel */
@@ -510,7 +508,7 @@ funnel_interval_result(FunctionCallInfo fcinfo, int64 x, int64 n, double z)
 		nulls[0] = nulls[1] = true;
 	else
 	{
-		funnel_wilson(x, n, z, &lo, &hi);
+		cjkpi_wilson((double) x, (double) n, z, &lo, &hi);
 		values[0] = Float8GetDatum(lo);
 		values[1] = Float8GetDatum(hi);
 	}
@@ -545,8 +543,8 @@ funnel_summary_step_conversion_interval(PG_FUNCTION_ARGS)
 
 /*
  * significance(a, b, k): pooled two-proportion z test of conversion(k)
- * (reached(k) / reached(1)) between a and b.  difference = p_b - p_a, so a
- * positive z means b converts better.  z and p_value are NULL when the
+ * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b, so a
+ * positive z means a converts better.  z and p_value are NULL when the
  * pooled standard error is 0 (both rates 0 or both 1) or a side is empty.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_significance);
@@ -585,17 +583,18 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 		nulls[0] = nulls[1] = nulls[2] = true;
 		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 	}
-	values[0] = Float8GetDatum(x2 / n2 - x1 / n1);
+	/* a - b, like every other significance() of the extension */
+	values[0] = Float8GetDatum(x1 / n1 - x2 / n2);
 	p = (x1 + x2) / (n1 + n2);
 	se = sqrt(p * (1.0 - p) * (1.0 / n1 + 1.0 / n2));
 	if (!(se > 0.0))
 		nulls[1] = nulls[2] = true;
 	else
 	{
-		double		z = (x2 / n2 - x1 / n1) / se;
+		double		z = (x1 / n1 - x2 / n2) / se;
 
 		values[1] = Float8GetDatum(z);
-		values[2] = Float8GetDatum(funnel_two_sided_p(z));
+		values[2] = Float8GetDatum(2.0 * cjkpi_norm_sf(fabs(z)));
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

@@ -63,7 +63,7 @@ WITH g AS (SELECT iso_week IN (21, 22) AS incident, rollup(s) AS s FROM weekly
            WHERE iso_week BETWEEN 15 AND 28 GROUP BY 1)
 SELECT round(step_conversion(n.s, 2)::numeric, 3) AS normal, round(step_conversion(i.s, 2)::numeric, 3) AS incident,
        round(sig.difference::numeric, 3) AS difference, round(sig.z::numeric, 2) AS z, sig.p_value < 0.0001 AS p_below_1e4
-FROM g n, g i, LATERAL significance(n.s, i.s, 2) sig WHERE NOT n.incident AND i.incident;
+FROM g n, g i, LATERAL significance(i.s, n.s, 2) sig WHERE NOT n.incident AND i.incident;
 
 -- the documented figures are event ratios, purchases per payment_details event:
 -- about 0.8 in normal weeks and about 0.2 to 0.3 in weeks 21-22.  The ordered

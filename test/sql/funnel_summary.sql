@@ -77,16 +77,17 @@ SELECT conversion_interval('v1;entities=100;reached=100,50', 2, 0);
 SELECT conversion_interval('v1;entities=100;reached=100,50', 2, 1);
 SELECT step_conversion_interval('v1;entities=100;reached=100,50', 2, 'NaN');
 
--- two-proportion z (pooled) against kpi-statistics.md
+-- two-proportion z (pooled) against kpi-statistics.md, whose z is p2 - p1:
+-- significance(a, b) reports a - b, so the second group comes first
 SELECT round(difference::numeric, 6) AS difference, round(z::numeric, 6) AS z, round(p_value::numeric, 6) AS p
-FROM significance('v1;entities=5000;reached=5000,250', 'v1;entities=5000;reached=5000,295', 2);
+FROM significance('v1;entities=5000;reached=5000,295', 'v1;entities=5000;reached=5000,250', 2);
 SELECT round(z::numeric, 6) AS z, round(p_value::numeric, 7) AS p
-FROM significance('v1;entities=44700;reached=44700,8502', 'v1;entities=45489;reached=45489,8279', 2);
+FROM significance('v1;entities=45489;reached=45489,8279', 'v1;entities=44700;reached=44700,8502', 2);
 SELECT round(z::numeric, 6) AS z, round(p_value::numeric, 6) AS p
-FROM significance('v1;entities=1000;reached=1000,120', 'v1;entities=980;reached=980,150', 2);
+FROM significance('v1;entities=980;reached=980,150', 'v1;entities=1000;reached=1000,120', 2);
 -- swapping the sides flips the sign; step 1 has no variance; different funnels are an error
 SELECT round(z::numeric, 6) AS z_swapped
-FROM significance('v1;entities=5000;reached=5000,295', 'v1;entities=5000;reached=5000,250', 2);
+FROM significance('v1;entities=5000;reached=5000,250', 'v1;entities=5000;reached=5000,295', 2);
 SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,6', 1);
 SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,5,1', 2);
 
