@@ -1181,7 +1181,7 @@ CREATE FUNCTION window_funnel_transfn(internal, interval, timestamptz, VARIADIC 
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION window_funnel_transfn(internal, interval, timestamptz, VARIADIC "any") IS
-'window_funnel transition function: collects the rows that match a step';
+'window_funnel transition function: collects the rows that match a step; the conditions must be boolean (checked once per call site)';
 
 CREATE FUNCTION window_funnel_transfn(internal, interval, text, timestamptz, VARIADIC "any")
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
@@ -1242,7 +1242,7 @@ CREATE AGGREGATE window_funnel(interval, timestamptz, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, timestamptz, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
 CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1255,7 +1255,7 @@ CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, timestamp, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
 CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1268,7 +1268,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1281,7 +1281,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1294,7 +1294,7 @@ CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
 CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1307,7 +1307,7 @@ CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC "any") (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, timestamp, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
 CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1320,7 +1320,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any"
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
@@ -1333,7 +1333,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") 
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 
 
