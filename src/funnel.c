@@ -594,7 +594,7 @@ typedef struct FunnelCallInfo
 } FunnelCallInfo;
 
 static FunnelCallInfo *
-funnel_call_info(FunctionCallInfo fcinfo)
+funnel_call_info(FunctionCallInfo fcinfo, bool in_window)
 {
 	FmgrInfo   *flinfo = fcinfo->flinfo;
 	FunnelCallInfo *ci = (FunnelCallInfo *) flinfo->fn_extra;
@@ -618,6 +618,15 @@ funnel_call_info(FunctionCallInfo fcinfo)
 	ci->ts_arg = ci->has_mode ? 3 : 2;
 	ci->first_cond = ci->ts_arg + 1;
 	ci->as_array = get_fn_expr_variadic(flinfo);
+
+	/*
+	 * Window aggregates do not record VARIADIC (nodeWindowAgg builds the
+	 * transition call with funcvariadic = false), so there a single
+	 * boolean[] condition can only be the VARIADIC array: read it as one.
+	 */
+	if (!ci->as_array && in_window && PG_NARGS() == ci->first_cond + 1 &&
+		getBaseType(get_fn_expr_argtype(flinfo, ci->first_cond)) == BOOLARRAYOID)
+		ci->as_array = true;
 
 	if (PG_NARGS() <= ci->first_cond)
 		elog(ERROR, "window_funnel_transfn called without conditions");
@@ -685,11 +694,12 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 	int			nconds;
 	uint32		mask;
 	int64		ts;
+	int			aggkind = AggCheckCallContext(fcinfo, &aggcontext);
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!aggkind)
 		elog(ERROR, "window_funnel_transfn called in non-aggregate context");
 
-	ci = funnel_call_info(fcinfo);
+	ci = funnel_call_info(fcinfo, aggkind == AGG_CONTEXT_WINDOW);
 	has_mode = ci->has_mode;
 	state = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 

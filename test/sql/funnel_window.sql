@@ -184,6 +184,11 @@ SELECT window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', ev = 'B']) AS variad
 FROM resolve_ev;
 SELECT window_funnel('1 hour', tz, VARIADIC c) AS variadic_column_2
 FROM (SELECT tz, ARRAY[ev = 'A', ev = 'B'] AS c FROM resolve_ev) s;
+-- as a window aggregate too (PostgreSQL does not mark VARIADIC there; the array is still read)
+SELECT ev, window_funnel('1 hour', tz, ev = 'A', ev = 'B') OVER w AS running,
+       window_funnel('1 hour', 'strict_order', ts, ev = 'A', ev = 'B') OVER w AS running_strict,
+       window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', ev = 'B']) OVER w AS running_variadic
+FROM resolve_ev WINDOW w AS (ORDER BY tz) ORDER BY tz;
 -- separate arguments and the VARIADIC array agree; a NULL argument is false
 SELECT window_funnel('1 hour', tz, ev = 'A', NULL::boolean, ev = 'B') AS null_arg_1,
        window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', NULL::boolean, ev = 'B']) AS null_elem_1
