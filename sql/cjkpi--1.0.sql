@@ -1177,28 +1177,28 @@ COMMENT ON FUNCTION ces_from_counts(bigint[]) IS 'ces_summary from one count per
 
 -- window_funnel: transition, combine, serialize and final functions shared by
 -- every variant (timestamptz/timestamp, with and without a mode string).
-CREATE FUNCTION window_funnel_transfn(internal, interval, timestamptz, boolean[])
+CREATE FUNCTION window_funnel_transfn(internal, interval, timestamptz, VARIADIC "any")
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION window_funnel_transfn(internal, interval, timestamptz, boolean[]) IS
-'window_funnel transition function: collects the rows that match a step';
+COMMENT ON FUNCTION window_funnel_transfn(internal, interval, timestamptz, VARIADIC "any") IS
+'window_funnel transition function: collects the rows that match a step; the conditions must be boolean (checked once per call site)';
 
-CREATE FUNCTION window_funnel_transfn(internal, interval, text, timestamptz, boolean[])
+CREATE FUNCTION window_funnel_transfn(internal, interval, text, timestamptz, VARIADIC "any")
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION window_funnel_transfn(internal, interval, text, timestamptz, boolean[]) IS
+COMMENT ON FUNCTION window_funnel_transfn(internal, interval, text, timestamptz, VARIADIC "any") IS
 'window_funnel transition function with a mode string';
 
-CREATE FUNCTION window_funnel_transfn(internal, interval, timestamp, boolean[])
+CREATE FUNCTION window_funnel_transfn(internal, interval, timestamp, VARIADIC "any")
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION window_funnel_transfn(internal, interval, timestamp, boolean[]) IS
+COMMENT ON FUNCTION window_funnel_transfn(internal, interval, timestamp, VARIADIC "any") IS
 'window_funnel transition function (timestamp without time zone)';
 
-CREATE FUNCTION window_funnel_transfn(internal, interval, text, timestamp, boolean[])
+CREATE FUNCTION window_funnel_transfn(internal, interval, text, timestamp, VARIADIC "any")
 RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION window_funnel_transfn(internal, interval, text, timestamp, boolean[]) IS
+COMMENT ON FUNCTION window_funnel_transfn(internal, interval, text, timestamp, VARIADIC "any") IS
 'window_funnel transition function with a mode string (timestamp without time zone)';
 
 CREATE FUNCTION window_funnel_combinefn(internal, internal)
@@ -1231,7 +1231,7 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION window_funnel_times_finalfn(internal) IS
 'window_funnel_times final function: seconds from step 1 to each step reached';
 
-CREATE AGGREGATE window_funnel(interval, timestamptz, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel(interval, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1241,10 +1241,10 @@ CREATE AGGREGATE window_funnel(interval, timestamptz, VARIADIC boolean[]) (
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, timestamptz, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics';
+COMMENT ON AGGREGATE window_funnel(interval, timestamptz, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
-CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1254,10 +1254,10 @@ CREATE AGGREGATE window_funnel(interval, timestamp, VARIADIC boolean[]) (
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, timestamp, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics';
+COMMENT ON AGGREGATE window_funnel(interval, timestamp, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
-CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1267,10 +1267,10 @@ CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) 
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
-CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1280,10 +1280,10 @@ CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) (
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC boolean[]) IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
-CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1293,10 +1293,10 @@ CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean[]) 
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level';
+COMMENT ON AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
-CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1306,10 +1306,10 @@ CREATE AGGREGATE window_funnel_times(interval, timestamp, VARIADIC boolean[]) (
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel_times(interval, timestamp, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level';
+COMMENT ON AGGREGATE window_funnel_times(interval, timestamp, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]';
 
-CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1319,10 +1319,10 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boole
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
-CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean[]) (
+CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") (
 	SFUNC = window_funnel_transfn,
 	STYPE = internal,
 	SSPACE = 512,
@@ -1332,8 +1332,8 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean
 	DESERIALFUNC = window_funnel_deserialfn,
 	PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC boolean[]) IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 
 

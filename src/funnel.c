@@ -44,6 +44,7 @@
 #include "port/pg_bitutils.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
@@ -579,12 +580,107 @@ funnel_nsteps(const FunnelState *state)
 }
 
 /*
+ * What the transition function learns once per call site from its FmgrInfo:
+ * where the conditions are and whether they come as one VARIADIC array.
+ * Cached in fn_extra, so the per-row path only reads arguments.
+ */
+typedef struct FunnelCallInfo
+{
+	bool		has_mode;		/* a mode text argument is present */
+	bool		as_array;		/* called with VARIADIC boolean[] */
+	int16		ts_arg;			/* argument number of the timestamp */
+	int16		first_cond;		/* argument number of the first condition */
+	int32		nconds;			/* separate conditions (as_array: -1) */
+} FunnelCallInfo;
+
+static FunnelCallInfo *
+funnel_call_info(FunctionCallInfo fcinfo, bool in_window)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	FunnelCallInfo *ci = (FunnelCallInfo *) flinfo->fn_extra;
+	Oid			type;
+	int			i;
+
+	if (likely(ci != NULL))
+		return ci;
+
+	ci = (FunnelCallInfo *) MemoryContextAllocZero(flinfo->fn_mcxt,
+												   sizeof(FunnelCallInfo));
+
+	/*
+	 * Argument 2 is the mode (text) or the timestamp; the declared types
+	 * make any other type impossible here.
+	 */
+	type = get_fn_expr_argtype(flinfo, 2);
+	if (!OidIsValid(type))
+		elog(ERROR, "window_funnel_transfn could not determine its argument types");
+	ci->has_mode = (type == TEXTOID);
+	ci->ts_arg = ci->has_mode ? 3 : 2;
+	ci->first_cond = ci->ts_arg + 1;
+	ci->as_array = get_fn_expr_variadic(flinfo);
+
+	/*
+	 * Window aggregates do not record VARIADIC (nodeWindowAgg builds the
+	 * transition call with funcvariadic = false), so there a single
+	 * boolean[] condition can only be the VARIADIC array: read it as one.
+	 */
+	if (!ci->as_array && in_window && PG_NARGS() == ci->first_cond + 1 &&
+		getBaseType(get_fn_expr_argtype(flinfo, ci->first_cond)) == BOOLARRAYOID)
+		ci->as_array = true;
+
+	if (PG_NARGS() <= ci->first_cond)
+		elog(ERROR, "window_funnel_transfn called without conditions");
+
+	if (ci->as_array)
+	{
+		/* VARIADIC some_array: a single one-dimensional boolean[] */
+		if (PG_NARGS() != ci->first_cond + 1)
+			elog(ERROR, "window_funnel_transfn: unexpected arguments after VARIADIC");
+		type = getBaseType(get_fn_expr_argtype(flinfo, ci->first_cond));
+		if (type != BOOLARRAYOID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("window_funnel VARIADIC conditions must be a boolean array, not %s",
+							format_type_be(type))));
+		ci->nconds = -1;
+	}
+	else
+	{
+		ci->nconds = PG_NARGS() - ci->first_cond;
+		for (i = ci->first_cond; i < PG_NARGS(); i++)
+		{
+			type = get_fn_expr_argtype(flinfo, i);
+			if (getBaseType(type) != BOOLOID)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("window_funnel conditions must be boolean, not %s",
+								format_type_be(type)),
+						 errdetail("Condition %d has type %s.",
+								   i - ci->first_cond + 1, format_type_be(type)),
+						 (type == UNKNOWNOID || type == TEXTOID) ?
+						 errhint("Write a comparison such as event = 'view', or cast a literal to boolean.") : 0));
+		}
+		if (ci->nconds > FUNNEL_MAX_STEPS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("window_funnel supports at most %d conditions, got %d",
+							FUNNEL_MAX_STEPS, ci->nconds)));
+	}
+
+	flinfo->fn_extra = ci;
+	return ci;
+}
+
+/*
  * window_funnel_transfn(state internal, window interval, [mode text,]
- *						 ts timestamp[tz], steps boolean[])
+ *						 ts timestamp[tz], VARIADIC steps "any")
  *
- * Shared by all window_funnel variants.  Window and mode are read from the
- * first row and must stay the same within a group.  Rows with a NULL
- * timestamp are skipped; a NULL condition counts as false.
+ * Shared by all window_funnel variants.  The conditions arrive as separate
+ * boolean arguments (no array is built per row), or, for a call written with
+ * VARIADIC, as one boolean[].  Window and mode are read from the first row
+ * and must stay the same within a group.  Rows with a NULL timestamp are
+ * skipped; a NULL condition counts as false, a NULL VARIADIC array as no
+ * match.
  */
 PG_FUNCTION_INFO_V1(window_funnel_transfn);
 Datum
@@ -592,17 +688,19 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
 	FunnelState *state;
-	bool		has_mode = (PG_NARGS() == 5);
-	int			ts_arg = has_mode ? 3 : 2;
-	int			steps_arg = has_mode ? 4 : 3;
-	ArrayType  *steps;
+	FunnelCallInfo *ci;
+	bool		has_mode;
+	ArrayType  *steps = NULL;
 	int			nconds;
 	uint32		mask;
 	int64		ts;
+	int			aggkind = AggCheckCallContext(fcinfo, &aggcontext);
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!aggkind)
 		elog(ERROR, "window_funnel_transfn called in non-aggregate context");
 
+	ci = funnel_call_info(fcinfo, aggkind == AGG_CONTEXT_WINDOW);
+	has_mode = ci->has_mode;
 	state = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 
 	if (PG_ARGISNULL(1))
@@ -614,15 +712,16 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("window_funnel mode must not be null")));
 
-	/* the number of conditions comes from the array, NULL array = no match */
-	if (PG_ARGISNULL(steps_arg))
+	if (likely(!ci->as_array))
+		nconds = ci->nconds;
+	else if (PG_ARGISNULL(ci->first_cond))
 	{
-		steps = NULL;
+		/* the number of conditions comes from the array, NULL array = no match */
 		nconds = state ? state->nconds : -1;
 	}
 	else
 	{
-		steps = PG_GETARG_ARRAYTYPE_P(steps_arg);
+		steps = PG_GETARG_ARRAYTYPE_P(ci->first_cond);
 		if (ARR_NDIM(steps) > 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -685,24 +784,35 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("window_funnel mode must be the same for all rows of a group")));
 		}
-		if (steps != NULL && nconds != state->nconds)
+		if (unlikely(steps != NULL) && nconds != state->nconds)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("window_funnel got %d conditions on one row and %d on another",
 							nconds, state->nconds)));
 	}
 
-	if (PG_ARGISNULL(ts_arg))
+	if (PG_ARGISNULL(ci->ts_arg))
 		PG_RETURN_POINTER(state);
-	ts = PG_GETARG_INT64(ts_arg);
+	ts = PG_GETARG_INT64(ci->ts_arg);
 
-	/*
-	 * Walk the boolean array directly: one byte per non-null element, nulls
-	 * (false) marked in the bitmap.  deconstruct_array() would palloc per row.
-	 */
 	mask = 0;
-	if (steps != NULL)
+	if (likely(!ci->as_array))
 	{
+		/* one boolean argument per condition; NULL is false */
+		NullableDatum *args = &fcinfo->args[ci->first_cond];
+		int			i;
+
+		for (i = 0; i < nconds; i++)
+			if (!args[i].isnull && DatumGetBool(args[i].value))
+				mask |= ((uint32) 1) << i;
+	}
+	else if (steps != NULL)
+	{
+		/*
+		 * Walk the boolean array directly: one byte per non-null element,
+		 * nulls (false) marked in the bitmap.  deconstruct_array() would
+		 * palloc per row.
+		 */
 		const char *data = ARR_DATA_PTR(steps);
 		const bits8 *nulls = ARR_NULLBITMAP(steps);
 		int			i;

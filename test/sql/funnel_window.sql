@@ -153,6 +153,47 @@ SELECT window_funnel('1 day', at_s(t)::timestamp, ev = 'A', ev = 'B') AS ts_no_t
        window_funnel('1 day', 'strict_order', at_s(t)::timestamp, ev = 'A', ev = 'B') AS ts_no_tz_mode_2
 FROM (VALUES (0, 'A'), (86400, 'B')) e(t, ev);
 
+-- conditions are VARIADIC "any": overload resolution with unknown literals for
+-- the window and the mode picks the variant the column's type calls for
+CREATE TABLE resolve_ev (tz timestamptz, ts timestamp, ev text);
+INSERT INTO resolve_ev VALUES (at_s(0), at_s(0)::timestamp, 'A'), (at_s(1), at_s(1)::timestamp, 'X'),
+                              (at_s(2), at_s(2)::timestamp, 'B');
+CREATE VIEW resolve_v AS
+SELECT window_funnel('1 hour', tz, ev = 'A', ev = 'B') AS tz_2,
+       window_funnel('1 hour', 'strict_order', tz, ev = 'A', ev = 'B') AS tz_mode_1,
+       window_funnel('1 hour', ts, ev = 'A', ev = 'B') AS ts_2,
+       window_funnel('1 hour', 'strict_order', ts, ev = 'A', ev = 'B') AS ts_mode_1,
+       window_funnel_times('1 hour', tz, ev = 'A', ev = 'B') AS tz_times,
+       window_funnel_times('1 hour', 'strict_order', tz, ev = 'A', ev = 'B') AS tz_mode_times,
+       window_funnel_times('1 hour', ts, ev = 'A', ev = 'B') AS ts_times,
+       window_funnel_times('1 hour', 'strict_order', ts, ev = 'A', ev = 'B') AS ts_mode_times
+FROM resolve_ev;
+SELECT * FROM resolve_v;
+SELECT DISTINCT d.refobjid::regprocedure::text AS resolved
+FROM pg_depend d JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
+WHERE r.ev_class = 'resolve_v'::regclass AND p.proname LIKE 'window\_funnel%'
+ORDER BY 1;
+-- an unknown literal timestamp without a mode resolves to timestamptz
+SELECT window_funnel('1 hour', '2024-01-01 00:00:00+00', true) AS literal_ts_1;
+-- explicit VARIADIC arrays still work, with and without a mode, NULL elements false
+SELECT window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', ev = 'B']) AS variadic_2,
+       window_funnel('1 hour', 'strict_order', tz, VARIADIC ARRAY[ev = 'A', ev = 'B']) AS variadic_mode_1,
+       window_funnel('1 hour', ts, VARIADIC ARRAY[ev = 'A', NULL, ev = 'B']) AS variadic_null_elem_1,
+       window_funnel_times('1 hour', 'strict_order', ts, VARIADIC ARRAY[ev = 'A', ev = 'B']) AS variadic_times
+FROM resolve_ev;
+SELECT window_funnel('1 hour', tz, VARIADIC c) AS variadic_column_2
+FROM (SELECT tz, ARRAY[ev = 'A', ev = 'B'] AS c FROM resolve_ev) s;
+-- as a window aggregate too (PostgreSQL does not mark VARIADIC there; the array is still read)
+SELECT ev, window_funnel('1 hour', tz, ev = 'A', ev = 'B') OVER w AS running,
+       window_funnel('1 hour', 'strict_order', ts, ev = 'A', ev = 'B') OVER w AS running_strict,
+       window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', ev = 'B']) OVER w AS running_variadic
+FROM resolve_ev WINDOW w AS (ORDER BY tz) ORDER BY tz;
+-- separate arguments and the VARIADIC array agree; a NULL argument is false
+SELECT window_funnel('1 hour', tz, ev = 'A', NULL::boolean, ev = 'B') AS null_arg_1,
+       window_funnel('1 hour', tz, VARIADIC ARRAY[ev = 'A', NULL::boolean, ev = 'B']) AS null_elem_1
+FROM resolve_ev;
+
 -- 32 steps, one per second: all reached; and the window cuts at step 31
 SELECT window_funnel('1 hour', at_s(g), VARIADIC (SELECT array_agg(g = s ORDER BY s) FROM generate_series(1, 32) s)) AS steps_32
 FROM generate_series(1, 32) g;
@@ -208,15 +249,30 @@ SELECT window_funnel('1 hour', 'exclude', now(), true);
 SELECT window_funnel('1 hour', now(), VARIADIC array_fill(true, ARRAY[33]));
 SELECT window_funnel('1 hour', 'exclude', now(), VARIADIC array_fill(true, ARRAY[33]));
 SELECT window_funnel('1 hour', at_s(g), VARIADIC array_fill(true, ARRAY[g])) FROM generate_series(1, 2) g;
+-- conditions must be boolean: checked once per call site, before any row counts
+SELECT window_funnel('1 hour', now(), true, 1);
+SELECT window_funnel('1 hour', 'strict_order', now(), 'view');
+SELECT window_funnel('1 hour', now(), NULL);
+SELECT window_funnel('1 hour', now(), ev = 'A', ev) FROM (VALUES (text 'A')) e(ev);
+SELECT window_funnel('1 hour', now(), VARIADIC ARRAY[1, 2]);
+SELECT window_funnel('1 hour', now(), true, true, true, true, true, true, true, true, true, true, true,
+                     true, true, true, true, true, true, true, true, true, true, true, true, true, true, true,
+                     true, true, true, true, true, true, true);
 SELECT window_funnel(g * interval '1 hour', at_s(g), true) FROM generate_series(1, 2) g;
 SELECT window_funnel('1 hour', CASE WHEN g = 1 THEN '' ELSE 'strict_order' END, at_s(g), true) FROM generate_series(1, 2) g;
--- the SQLSTATEs: 22023 for bad parameters, 54000 for too many steps
+-- the SQLSTATEs: 22023 for bad parameters, 42804 for non-boolean conditions,
+-- 54000 for too many steps
 \set VERBOSITY sqlstate
 SELECT window_funnel('1 hour', 'strict_orders', now(), true);
 SELECT window_funnel('1 hour', 'allow_reentry', now(), true);
 SELECT window_funnel('-1 hour', now(), true);
 SELECT window_funnel('1 month', now(), true);
+SELECT window_funnel('1 hour', now(), true, 1);
+SELECT window_funnel('1 hour', now(), VARIADIC ARRAY[1, 2]);
 SELECT window_funnel('1 hour', now(), VARIADIC array_fill(true, ARRAY[33]));
+SELECT window_funnel('1 hour', now(), true, true, true, true, true, true, true, true, true, true, true,
+                     true, true, true, true, true, true, true, true, true, true, true, true, true, true, true,
+                     true, true, true, true, true, true, true);
 \set VERBOSITY default
 
 RESET search_path;
