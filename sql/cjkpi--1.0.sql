@@ -1642,59 +1642,33 @@ CREATE TYPE ttc_summary (
 COMMENT ON TYPE ttc_summary IS
 'Mergeable time-to-convert summary: per funnel step, a logarithmic histogram of seconds from step 1; percentiles within 1 % relative error';
 
-CREATE FUNCTION ttc_agg_transfn(internal, double precision[]) RETURNS internal
+CREATE FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) RETURNS ttc_summary
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_agg_transfn(internal, double precision[]) IS
-'time_to_convert_agg transition function';
+COMMENT ON FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) IS
+'time_to_convert_agg transition function (the summary is the state)';
 
-CREATE FUNCTION ttc_rollup_transfn(internal, ttc_summary) RETURNS internal
+CREATE FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) RETURNS ttc_summary
 AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_rollup_transfn(internal, ttc_summary) IS
-'rollup(ttc_summary) transition function';
-
-CREATE FUNCTION ttc_combinefn(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_combinefn(internal, internal) IS
-'time_to_convert_agg and rollup(ttc_summary) combine function';
-
-CREATE FUNCTION ttc_serialfn(internal) RETURNS bytea
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_serialfn(internal) IS
-'time_to_convert_agg serialization function for parallel workers';
-
-CREATE FUNCTION ttc_deserialfn(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_deserialfn(bytea, internal) IS
-'time_to_convert_agg deserialization function for parallel workers';
-
-CREATE FUNCTION ttc_finalfn(internal) RETURNS ttc_summary
-AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION ttc_finalfn(internal) IS
-'time_to_convert_agg final function';
+COMMENT ON FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries (NULL is skipped): rollup(ttc_summary) transition and the combine function of both aggregates';
 
 CREATE AGGREGATE time_to_convert_agg(times double precision[]) (
 	SFUNC = ttc_agg_transfn,
-	STYPE = internal,
-	FINALFUNC = ttc_finalfn,
-	COMBINEFUNC = ttc_combinefn,
-	SERIALFUNC = ttc_serialfn,
-	DESERIALFUNC = ttc_deserialfn,
+	STYPE = ttc_summary,
+	COMBINEFUNC = ttc_summary_merge,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE time_to_convert_agg(double precision[]) IS
 'Time-to-convert summary of per-entity step times in seconds (window_funnel_times output); NULL arrays and elements are skipped';
 
 CREATE AGGREGATE rollup(ttc_summary) (
-	SFUNC = ttc_rollup_transfn,
-	STYPE = internal,
-	FINALFUNC = ttc_finalfn,
-	COMBINEFUNC = ttc_combinefn,
-	SERIALFUNC = ttc_serialfn,
-	DESERIALFUNC = ttc_deserialfn,
+	SFUNC = ttc_summary_merge,
+	STYPE = ttc_summary,
+	COMBINEFUNC = ttc_summary_merge,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(ttc_summary) IS
-'Merges time-to-convert summaries';
+'Merges time-to-convert summaries; NULLs skipped, NULL for no rows';
 
 CREATE FUNCTION time_to_convert(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
 RETURNS double precision

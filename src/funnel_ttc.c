@@ -98,12 +98,6 @@ ttc_value(int i)
 	return 2.0 * TTC_MIN * pow(g, i) / (1.0 + g);
 }
 
-static TtcState *
-ttc_state_new(MemoryContext cxt)
-{
-	return (TtcState *) MemoryContextAllocZero(cxt, sizeof(TtcState));
-}
-
 static void
 ttc_state_add(TtcState *st, int k, int bucket, int64 count, MemoryContext cxt)
 {
@@ -433,6 +427,126 @@ ttc_summary_send(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The aggregates below use ttc_summary itself as their transition state, so
+ * partial states are values of a real type (Citus ships them through its
+ * I/O) and no serialize step is needed.  A state gains one (bucket, count)
+ * pair per new bucket: a row that lands in an existing bucket increments it
+ * in place; a new bucket makes a copy one pair longer, which the executor
+ * then copies into the aggregate context (and frees the old state), as it
+ * does for every by-reference state that a transition function replaces.
+ */
+
+/* An empty summary of one step, the start of every state. */
+static TtcSummary *
+ttc_empty(void)
+{
+	TtcSummary *s = (TtcSummary *) palloc0(offsetof(TtcSummary, data));
+
+	SET_VARSIZE(s, offsetof(TtcSummary, data));
+	s->version = TTC_VERSION;
+	s->nsteps = 1;
+	return s;
+}
+
+static TtcSummary *
+ttc_copy(const TtcSummary *s)
+{
+	TtcSummary *copy = (TtcSummary *) palloc(VARSIZE(s));
+
+	memcpy(copy, s, VARSIZE(s));
+	return copy;
+}
+
+/* Position of bucket in step k, or where it would be inserted (*found). */
+static int
+ttc_find(const TtcSummary *s, int k, int bucket, bool *found)
+{
+	const int32 *b;
+	const int64 *c;
+	int			lo = 0,
+				hi = s->npairs[k];
+
+	ttc_step_arrays(s, k, &b, &c);
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (b[mid] < bucket)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = (lo < s->npairs[k] && b[lo] == bucket);
+	return lo;
+}
+
+/*
+ * A copy of s with a pair (bucket, count) inserted at position pos of step
+ * k, in the current memory context.
+ */
+static TtcSummary *
+ttc_with_pair(const TtcSummary *s, int k, int pos, int bucket, int64 count)
+{
+	Size		size = VARSIZE(s) - MAXALIGN(sizeof(int32) * s->npairs[k]) +
+		MAXALIGN(sizeof(int32) * (s->npairs[k] + 1)) + sizeof(int64);
+	TtcSummary *r = (TtcSummary *) palloc0(size);
+	int			j;
+
+	memcpy(r, s, offsetof(TtcSummary, data));
+	SET_VARSIZE(r, size);
+	r->npairs[k]++;
+	for (j = 2; j <= s->nsteps; j++)
+	{
+		const int32 *sb;
+		const int64 *sc;
+		int32	   *rb;
+		int64	   *rc;
+		int			n = s->npairs[j];
+
+		ttc_step_arrays(s, j, &sb, &sc);
+		ttc_step_arrays(r, j, (const int32 **) &rb, (const int64 **) &rc);
+		if (j != k)
+		{
+			memcpy(rb, sb, sizeof(int32) * n);
+			memcpy(rc, sc, sizeof(int64) * n);
+			continue;
+		}
+		memcpy(rb, sb, sizeof(int32) * pos);
+		memcpy(rc, sc, sizeof(int64) * pos);
+		rb[pos] = bucket;
+		rc[pos] = count;
+		memcpy(rb + pos + 1, sb + pos, sizeof(int32) * (n - pos));
+		memcpy(rc + pos + 1, sc + pos, sizeof(int64) * (n - pos));
+	}
+	return r;
+}
+
+/*
+ * Add count entities to bucket of step k: in place when the bucket exists,
+ * else in a copy one pair longer.  Returns the (possibly new) summary.
+ */
+static TtcSummary *
+ttc_add(TtcSummary *s, int k, int bucket, int64 count)
+{
+	bool		found;
+	int			pos = ttc_find(s, k, bucket, &found);
+
+	if (found)
+	{
+		const int32 *b;
+		const int64 *c;
+
+		ttc_step_arrays(s, k, &b, &c);
+		if (pg_add_s64_overflow(c[pos], count, (int64 *) &c[pos]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("ttc_summary count out of range")));
+		return s;
+	}
+	return ttc_with_pair(s, k, pos, bucket, count);
+}
+
+/*
  * time_to_convert_agg(times float8[]) transition: add one entity's step
  * times (window_funnel_times output: seconds from step 1, element 1 = 0).
  * NULL arrays and NULL elements are skipped.
@@ -441,19 +555,16 @@ PG_FUNCTION_INFO_V1(ttc_agg_transfn);
 Datum
 ttc_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	TtcState   *st;
+	TtcSummary *st;
 	ArrayType  *arr;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n,
 				k;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "ttc_agg_transfn called in non-aggregate context");
-	st = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
-	if (st->nsteps == 0)
-		st->nsteps = 1;
+	st = PG_ARGISNULL(0) ? ttc_empty() : (TtcSummary *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
 	arr = PG_GETARG_ARRAYTYPE_P(1);
@@ -468,6 +579,9 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("time_to_convert_agg supports at most %d steps, got %d",
 						FUNNEL_MAX_STEPS, n)));
+	/* steps without pairs take no space, so more steps is a header change */
+	if (n > st->nsteps)
+		st->nsteps = n;
 	for (k = 2; k <= n; k++)
 	{
 		double		t;
@@ -479,113 +593,49 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("time to convert must be between 0 and %g seconds, got %g", TTC_MAX, t)));
-		ttc_state_add(st, k, ttc_bucket(t), 1, aggcontext);
+		st = ttc_add(st, k, ttc_bucket(t), 1);
 	}
-	if (n > st->nsteps)
-		st->nsteps = n;
 	pfree(elems);
 	pfree(nulls);
 	PG_RETURN_POINTER(st);
 }
 
-/* rollup(ttc_summary) transition: merge a stored summary */
-PG_FUNCTION_INFO_V1(ttc_rollup_transfn);
-Datum
-ttc_rollup_transfn(PG_FUNCTION_ARGS)
+/* The sum of two summaries, as a new value. */
+static TtcSummary *
+ttc_merge(const TtcSummary *a, const TtcSummary *b)
 {
-	MemoryContext aggcontext;
-	TtcState   *st;
+	TtcState	st;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "ttc_rollup_transfn called in non-aggregate context");
-	st = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
-	if (!PG_ARGISNULL(1))
-		ttc_state_merge(st, PG_GETARG_TTC_P(1), aggcontext);
-	PG_RETURN_POINTER(st);
+	memset(&st, 0, sizeof(st));
+	st.nsteps = Max(a->nsteps, b->nsteps);
+	ttc_state_merge(&st, a, CurrentMemoryContext);
+	ttc_state_merge(&st, b, CurrentMemoryContext);
+	return ttc_from_state(&st);
 }
 
-/* combine two internal states (into the aggregate context) */
-PG_FUNCTION_INFO_V1(ttc_combinefn);
+/*
+ * Merge summaries: the transition function of rollup(ttc_summary) and the
+ * combine function of both aggregates.  NULL on either side is skipped; the
+ * result is a new value (the executor keeps it in the aggregate context).
+ */
+PG_FUNCTION_INFO_V1(ttc_summary_merge);
 Datum
-ttc_combinefn(PG_FUNCTION_ARGS)
+ttc_summary_merge(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	TtcState   *a;
-	TtcState   *b;
-	int			k,
-				i;
+	TtcSummary *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "ttc_combinefn called in non-aggregate context");
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "ttc_summary_merge called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	b = (TtcState *) PG_GETARG_POINTER(1);
-	a = PG_ARGISNULL(0) ? ttc_state_new(aggcontext) : (TtcState *) PG_GETARG_POINTER(0);
-	for (k = 2; k <= b->nsteps; k++)
-		if (b->dense[k] != NULL)
-			for (i = 0; i < TTC_NBUCKETS; i++)
-				if (b->dense[k][i] != 0)
-					ttc_state_add(a, k, i, b->dense[k][i], aggcontext);
-	if (b->nsteps > a->nsteps)
-		a->nsteps = b->nsteps;
-	PG_RETURN_POINTER(a);
-}
-
-/* serialize an internal state as the stored (binary) form */
-PG_FUNCTION_INFO_V1(ttc_serialfn);
-Datum
-ttc_serialfn(PG_FUNCTION_ARGS)
-{
-	TtcState   *st = (TtcState *) PG_GETARG_POINTER(0);
-	TtcSummary *s = ttc_from_state(st);
-
-	PG_RETURN_BYTEA_P((bytea *) s);
-}
-
-/* deserialize: the stored form back into a dense state */
-PG_FUNCTION_INFO_V1(ttc_deserialfn);
-Datum
-ttc_deserialfn(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcontext;
-	/* a copy, so that the int64 counts are aligned */
-	bytea	   *b = PG_GETARG_BYTEA_P_COPY(0);
-	TtcSummary *s = (TtcSummary *) b;
-	TtcState   *st;
-	Size		need;
-	int			k;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "ttc_deserialfn called in non-aggregate context");
-	need = offsetof(TtcSummary, data);
-	if (VARSIZE(b) < need || s->nsteps < 1 || s->nsteps > FUNNEL_MAX_STEPS)
-		elog(ERROR, "invalid ttc_summary state");
-	for (k = 2; k <= s->nsteps; k++)
-	{
-		if (s->npairs[k] < 0 || s->npairs[k] > TTC_NBUCKETS)
-			elog(ERROR, "invalid ttc_summary state");
-		need += MAXALIGN(sizeof(int32) * s->npairs[k]) + sizeof(int64) * s->npairs[k];
-	}
-	if (VARSIZE(b) != need)
-		elog(ERROR, "invalid ttc_summary state");
-	st = ttc_state_new(aggcontext);
-	st->nsteps = s->nsteps;
-	ttc_state_merge(st, s, aggcontext);
-	PG_RETURN_POINTER(st);
-}
-
-/* final: the stored summary, NULL for no rows */
-PG_FUNCTION_INFO_V1(ttc_finalfn);
-Datum
-ttc_finalfn(PG_FUNCTION_ARGS)
-{
+	b = PG_GETARG_TTC_P(1);
 	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(ttc_from_state((TtcState *) PG_GETARG_POINTER(0)));
+		PG_RETURN_POINTER(ttc_copy(b));
+	PG_RETURN_POINTER(ttc_merge((TtcSummary *) PG_GETARG_POINTER(0), b));
 }
 
 static void
