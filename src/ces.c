@@ -194,12 +194,7 @@ ces_summary_significance(PG_FUNCTION_ARGS)
 				t,
 				df;
 
-	if (a->hi != b->hi)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot compare CES summaries with different scales"),
-				 errdetail("One summary covers scores 1..%d, the other 1..%d.",
-						   a->hi, b->hi)));
+	kpi_require_same_scale(a, b, "compare");
 	ces_stats(a, &sa);
 	ces_stats(b, &sb);
 	if (sa.n < 2 || sb.n < 2)

@@ -110,12 +110,7 @@ csat_summary_significance(PG_FUNCTION_ARGS)
 				se,
 				diff;
 
-	if (a->hi != b->hi)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot compare CSAT summaries with different scales"),
-				 errdetail("One summary covers scores 1..%d, the other 1..%d.",
-						   a->hi, b->hi)));
+	kpi_require_same_scale(a, b, "compare");
 	if (na == 0 || nb == 0)
 		PG_RETURN_NULL();
 	diff = xa / na - xb / nb;

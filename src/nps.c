@@ -127,20 +127,28 @@ nps_summary_detractors(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(nps_arg_counts(fcinfo, 0).detractors);
 }
 
+/* The (Wald) standard error of the NPS in points; c->n must be > 0. */
+static double
+nps_std_error(const NpsCounts *c)
+{
+	double		est,
+				var,
+				n;
+
+	nps_estimate(c, KPI_METHOD_WALD, &est, &var, &n);
+	return 100.0 * sqrt(var / n);
+}
+
 /* std_error(nps_summary): the standard error of the NPS, in points. */
 PG_FUNCTION_INFO_V1(nps_summary_std_error);
 Datum
 nps_summary_std_error(PG_FUNCTION_ARGS)
 {
 	NpsCounts	c = nps_arg_counts(fcinfo, 0);
-	double		est,
-				var,
-				n;
 
 	if (c.n == 0)
 		PG_RETURN_NULL();
-	nps_estimate(&c, KPI_METHOD_WALD, &est, &var, &n);
-	PG_RETURN_FLOAT8(100.0 * sqrt(var / n));
+	PG_RETURN_FLOAT8(nps_std_error(&c));
 }
 
 /* moe(nps_summary, confidence): margin of error z * SE, in points. */
@@ -150,14 +158,10 @@ nps_summary_moe(PG_FUNCTION_ARGS)
 {
 	NpsCounts	c = nps_arg_counts(fcinfo, 0);
 	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(1));
-	double		est,
-				var,
-				n;
 
 	if (c.n == 0)
 		PG_RETURN_NULL();
-	nps_estimate(&c, KPI_METHOD_WALD, &est, &var, &n);
-	PG_RETURN_FLOAT8(100.0 * z * sqrt(var / n));
+	PG_RETURN_FLOAT8(z * nps_std_error(&c));
 }
 
 /* adjusted_nps(nps_summary): the adjusted-Wald centre, in points. */

@@ -124,7 +124,6 @@ kpi_moments(const KpiSummary *s, KpiMoments *m)
 
 	m->n = 0;
 	m->sum = 0.0;
-	m->sumsq = 0.0;
 	for (i = 0; i < KPI_NBINS(s); i++)
 	{
 		double		score = s->lo + i;
@@ -132,7 +131,6 @@ kpi_moments(const KpiSummary *s, KpiMoments *m)
 
 		m->n += s->counts[i];
 		m->sum += c * score;
-		m->sumsq += c * score * score;
 	}
 }
 
@@ -670,6 +668,23 @@ SUMMARY_RECV(nps_summary_recv, KPI_NPS)
 SUMMARY_RECV(csat_summary_recv, KPI_CSAT)
 SUMMARY_RECV(ces_summary_recv, KPI_CES)
 
+/*
+ * Two summaries can be merged or compared only on the same scale; action is
+ * the verb of the error message ("merge", "compare").
+ */
+void
+kpi_require_same_scale(const KpiSummary *a, const KpiSummary *b,
+					   const char *action)
+{
+	if (a->lo != b->lo || a->hi != b->hi)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot %s %s summaries with different scales",
+						action, kind_labels[a->kind]),
+				 errdetail("One summary covers scores %d..%d, the other %d..%d.",
+						   a->lo, a->hi, b->lo, b->hi)));
+}
+
 /* Add b's counts to a; both must be of the same KPI and scale. */
 static void
 kpi_merge_into(KpiSummary *a, const KpiSummary *b)
@@ -682,13 +697,7 @@ kpi_merge_into(KpiSummary *a, const KpiSummary *b)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("cannot merge a %s summary with a %s summary",
 						kind_labels[a->kind], kind_labels[b->kind])));
-	if (a->lo != b->lo || a->hi != b->hi)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot merge %s summaries with different scales",
-						kind_labels[a->kind]),
-				 errdetail("One summary covers scores %d..%d, the other %d..%d.",
-						   a->lo, a->hi, b->lo, b->hi)));
+	kpi_require_same_scale(a, b, "merge");
 	for (i = 0; i < KPI_NBINS(a); i++)
 	{
 		if (pg_add_s64_overflow(a->counts[i], b->counts[i], &a->counts[i]))

@@ -68,7 +68,6 @@ typedef struct KpiMoments
 {
 	int64		n;				/* responses */
 	double		sum;			/* sum of scores */
-	double		sumsq;			/* sum of squared scores */
 } KpiMoments;
 
 extern const char *kpi_kind_label(KpiKind kind);
@@ -78,6 +77,8 @@ extern int64 kpi_responses(const KpiSummary *s);
 extern int64 kpi_count_range(const KpiSummary *s, int from, int to);
 extern void kpi_moments(const KpiSummary *s, KpiMoments *m);
 extern void kpi_require_histogram(const KpiSummary *s, const char *what);
+extern void kpi_require_same_scale(const KpiSummary *a, const KpiSummary *b,
+								   const char *action);
 extern int	kpi_check_scale(KpiKind kind, int64 scale);
 extern void kpi_score_out_of_range(const KpiSummary *s, int64 score);
 extern void kpi_score_not_integral(const KpiSummary *s, Datum numeric_score);
