@@ -7,7 +7,13 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).co
 
 MODULE_big = cjkpi
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
+# The install script of the current version is generated from the per-concept
+# pieces in sql/src (in name order) and committed, so every released version
+# stays installable; the scripts of older versions and the update scripts are
+# written by hand and frozen once released.
+SQL_PIECES = $(sort $(wildcard sql/src/*.sql))
+SQL_CURRENT = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(SQL_CURRENT))
 
 # pg_regress reads test/sql/*.sql and ./expected/*.out; every test starts with
 # the extension installed in the test database.
@@ -17,6 +23,23 @@ REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funn
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out
+
+all: $(SQL_CURRENT)
+
+$(SQL_CURRENT): $(SQL_PIECES) sql/header.sql.in
+	sed 's/@EXTVERSION@/$(EXTVERSION)/' sql/header.sql.in > $@.tmp
+	for f in $(SQL_PIECES); do echo; cat $$f; done >> $@.tmp
+	mv $@.tmp $@
+
+# Fails when the committed install script is not the one the pieces make.
+check-sql:
+	@sed 's/@EXTVERSION@/$(EXTVERSION)/' sql/header.sql.in > $(SQL_CURRENT).check
+	@for f in $(SQL_PIECES); do echo; cat $$f; done >> $(SQL_CURRENT).check
+	@cmp -s $(SQL_CURRENT) $(SQL_CURRENT).check || \
+		{ rm -f $(SQL_CURRENT).check; echo "$(SQL_CURRENT) is stale: run make"; exit 1; }
+	@rm -f $(SQL_CURRENT).check
+
+.PHONY: check-sql
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -1,0 +1,768 @@
+/* 20_survey_aggregates.sql: survey aggregates nps, csat, ces and their _agg forms (src/nps.c, csat.c, ces.c) */
+
+/* KPI accessors: also the final functions of nps(), csat() and ces(). */
+CREATE FUNCTION nps(nps_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps(nps_summary) IS
+    'Net Promoter Score in points (-100..100): 100 * (promoters - detractors) / responses; NULL without responses';
+CREATE FUNCTION csat(csat_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'csat_summary_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat(csat_summary) IS
+    'CSAT: % of responses in the top two boxes of the scale; NULL without responses';
+CREATE FUNCTION ces(ces_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_ces' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces(ces_summary) IS
+    'CES: mean effort score on the summary''s scale; NULL without responses';
+
+/* Net Promoter Score: transition functions, one per score type. */
+CREATE FUNCTION nps_trans(nps_summary, smallint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, smallint) IS 'Transition function of the nps aggregates over smallint scores';
+CREATE FUNCTION nps_trans(nps_summary, integer) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, integer) IS 'Transition function of the nps aggregates over integer scores';
+CREATE FUNCTION nps_trans(nps_summary, bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, bigint) IS 'Transition function of the nps aggregates over bigint scores';
+CREATE FUNCTION nps_trans(nps_summary, numeric) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, numeric) IS 'Transition function of the nps aggregates over numeric scores';
+
+/* Net Promoter Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION nps_mtrans(nps_summary, smallint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, smallint) IS 'Moving-aggregate transition function of the nps aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, integer) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, integer) IS 'Moving-aggregate transition function of the nps aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, bigint) IS 'Moving-aggregate transition function of the nps aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION nps_mtrans(nps_summary, numeric) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, numeric) IS 'Moving-aggregate transition function of the nps aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION nps_summary_nonempty(nps_summary) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_nonempty(nps_summary) IS 'Moving final function of nps_agg: the summary, or NULL when it holds no responses';
+
+/* Net Promoter Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION nps_inv(nps_summary, smallint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, smallint) IS 'Inverse transition function of the nps aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, integer) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, integer) IS 'Inverse transition function of the nps aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, bigint) IS 'Inverse transition function of the nps aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION nps_inv(nps_summary, numeric) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, numeric) IS 'Inverse transition function of the nps aggregates over numeric scores: removes a score from a sliding window frame';
+
+/* Net Promoter Score: aggregates. */
+CREATE AGGREGATE nps(score smallint) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(smallint) IS 'Net Promoter Score in points (-100..100) of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score smallint) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(smallint) IS 'Mergeable nps_summary of smallint scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps(score integer) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(integer) IS 'Net Promoter Score in points (-100..100) of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score integer) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(integer) IS 'Mergeable nps_summary of integer scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps(score bigint) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(bigint) IS 'Net Promoter Score in points (-100..100) of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score bigint) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(bigint) IS 'Mergeable nps_summary of bigint scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps(score numeric) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(numeric) IS 'Net Promoter Score in points (-100..100) of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score numeric) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(numeric) IS 'Mergeable nps_summary of numeric scores on the scale 0..10; NULLs skipped, NULL for no rows';
+
+/* Customer Satisfaction Score: transition functions, one per score type. */
+CREATE FUNCTION csat_trans(csat_summary, smallint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, smallint) IS 'Transition function of the csat aggregates over smallint scores';
+CREATE FUNCTION csat_trans(csat_summary, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, integer) IS 'Transition function of the csat aggregates over integer scores';
+CREATE FUNCTION csat_trans(csat_summary, bigint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, bigint) IS 'Transition function of the csat aggregates over bigint scores';
+CREATE FUNCTION csat_trans(csat_summary, numeric) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, numeric) IS 'Transition function of the csat aggregates over numeric scores';
+CREATE FUNCTION csat_trans_scale(csat_summary, smallint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, smallint, integer) IS 'Transition function of the csat aggregates over smallint scores with the scale as third argument';
+CREATE FUNCTION csat_trans_scale(csat_summary, integer, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, integer, integer) IS 'Transition function of the csat aggregates over integer scores with the scale as third argument';
+CREATE FUNCTION csat_trans_scale(csat_summary, bigint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, bigint, integer) IS 'Transition function of the csat aggregates over bigint scores with the scale as third argument';
+CREATE FUNCTION csat_trans_scale(csat_summary, numeric, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, numeric, integer) IS 'Transition function of the csat aggregates over numeric scores with the scale as third argument';
+
+/* Customer Satisfaction Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION csat_mtrans(csat_summary, smallint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, smallint) IS 'Moving-aggregate transition function of the csat aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, integer) IS 'Moving-aggregate transition function of the csat aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, bigint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, bigint) IS 'Moving-aggregate transition function of the csat aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans(csat_summary, numeric) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, numeric) IS 'Moving-aggregate transition function of the csat aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) IS 'Moving-aggregate transition function of the csat aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, integer, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, integer, integer) IS 'Moving-aggregate transition function of the csat aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) IS 'Moving-aggregate transition function of the csat aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) IS 'Moving-aggregate transition function of the csat aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION csat_summary_nonempty(csat_summary) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_nonempty(csat_summary) IS 'Moving final function of csat_agg: the summary, or NULL when it holds no responses';
+
+/* Customer Satisfaction Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION csat_inv(csat_summary, smallint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, smallint) IS 'Inverse transition function of the csat aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, integer) IS 'Inverse transition function of the csat aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, bigint) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, bigint) IS 'Inverse transition function of the csat aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, numeric) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, numeric) IS 'Inverse transition function of the csat aggregates over numeric scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, smallint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, smallint, integer) IS 'Inverse transition function of the csat aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, integer, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, integer, integer) IS 'Inverse transition function of the csat aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, bigint, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, bigint, integer) IS 'Inverse transition function of the csat aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, numeric, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, numeric, integer) IS 'Inverse transition function of the csat aggregates over numeric scores: removes a score from a sliding window frame';
+
+/* Customer Satisfaction Score: aggregates. */
+CREATE AGGREGATE csat(score smallint) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(smallint) IS 'CSAT: % of responses in the top two boxes of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score smallint) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(smallint) IS 'Mergeable csat_summary of smallint scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score integer) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score integer) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(integer) IS 'Mergeable csat_summary of integer scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score bigint) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(bigint) IS 'CSAT: % of responses in the top two boxes of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score bigint) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(bigint) IS 'Mergeable csat_summary of bigint scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score numeric) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(numeric) IS 'CSAT: % of responses in the top two boxes of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score numeric) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(numeric) IS 'Mergeable csat_summary of numeric scores on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score smallint, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(smallint, integer) IS 'CSAT: % of responses in the top two boxes of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score smallint, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(smallint, integer) IS 'Mergeable csat_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score integer, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(integer, integer) IS 'CSAT: % of responses in the top two boxes of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score integer, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(integer, integer) IS 'Mergeable csat_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score bigint, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(bigint, integer) IS 'CSAT: % of responses in the top two boxes of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score bigint, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(bigint, integer) IS 'Mergeable csat_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score numeric, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(numeric, integer) IS 'CSAT: % of responses in the top two boxes of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score numeric, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(numeric, integer) IS 'Mergeable csat_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+/* Customer Effort Score: transition functions, one per score type. */
+CREATE FUNCTION ces_trans(ces_summary, smallint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, smallint) IS 'Transition function of the ces aggregates over smallint scores';
+CREATE FUNCTION ces_trans(ces_summary, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, integer) IS 'Transition function of the ces aggregates over integer scores';
+CREATE FUNCTION ces_trans(ces_summary, bigint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, bigint) IS 'Transition function of the ces aggregates over bigint scores';
+CREATE FUNCTION ces_trans(ces_summary, numeric) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, numeric) IS 'Transition function of the ces aggregates over numeric scores';
+CREATE FUNCTION ces_trans_scale(ces_summary, smallint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, smallint, integer) IS 'Transition function of the ces aggregates over smallint scores with the scale as third argument';
+CREATE FUNCTION ces_trans_scale(ces_summary, integer, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, integer, integer) IS 'Transition function of the ces aggregates over integer scores with the scale as third argument';
+CREATE FUNCTION ces_trans_scale(ces_summary, bigint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, bigint, integer) IS 'Transition function of the ces aggregates over bigint scores with the scale as third argument';
+CREATE FUNCTION ces_trans_scale(ces_summary, numeric, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, numeric, integer) IS 'Transition function of the ces aggregates over numeric scores with the scale as third argument';
+
+/* Customer Effort Score: moving-aggregate transition functions (never NULL: a NULL first score makes an empty state). */
+CREATE FUNCTION ces_mtrans(ces_summary, smallint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, smallint) IS 'Moving-aggregate transition function of the ces aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, integer) IS 'Moving-aggregate transition function of the ces aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, bigint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, bigint) IS 'Moving-aggregate transition function of the ces aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans(ces_summary, numeric) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, numeric) IS 'Moving-aggregate transition function of the ces aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) IS 'Moving-aggregate transition function of the ces aggregates over smallint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, integer, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, integer, integer) IS 'Moving-aggregate transition function of the ces aggregates over integer scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) IS 'Moving-aggregate transition function of the ces aggregates over bigint scores (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) IS 'Moving-aggregate transition function of the ces aggregates over numeric scores (sliding window frames)';
+CREATE FUNCTION ces_summary_nonempty(ces_summary) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'kpi_summary_nonempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_nonempty(ces_summary) IS 'Moving final function of ces_agg: the summary, or NULL when it holds no responses';
+
+/* Customer Effort Score: inverse transition functions, for sliding window frames (moving-aggregate mode). */
+CREATE FUNCTION ces_inv(ces_summary, smallint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, smallint) IS 'Inverse transition function of the ces aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, integer) IS 'Inverse transition function of the ces aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, bigint) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, bigint) IS 'Inverse transition function of the ces aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, numeric) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, numeric) IS 'Inverse transition function of the ces aggregates over numeric scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, smallint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int2' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, smallint, integer) IS 'Inverse transition function of the ces aggregates over smallint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, integer, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, integer, integer) IS 'Inverse transition function of the ces aggregates over integer scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, bigint, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, bigint, integer) IS 'Inverse transition function of the ces aggregates over bigint scores: removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, numeric, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, numeric, integer) IS 'Inverse transition function of the ces aggregates over numeric scores: removes a score from a sliding window frame';
+
+/* Customer Effort Score: aggregates. */
+CREATE AGGREGATE ces(score smallint) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(smallint) IS 'CES: mean effort score of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score smallint) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(smallint) IS 'Mergeable ces_summary of smallint scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score integer) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(integer) IS 'CES: mean effort score of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score integer) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer) IS 'Mergeable ces_summary of integer scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score bigint) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(bigint) IS 'CES: mean effort score of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score bigint) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(bigint) IS 'Mergeable ces_summary of bigint scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score numeric) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(numeric) IS 'CES: mean effort score of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score numeric) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(numeric) IS 'Mergeable ces_summary of numeric scores on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score smallint, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(smallint, integer) IS 'CES: mean effort score of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score smallint, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(smallint, integer) IS 'Mergeable ces_summary of smallint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score integer, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(integer, integer) IS 'CES: mean effort score of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score integer, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(integer, integer) IS 'Mergeable ces_summary of integer scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score bigint, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(bigint, integer) IS 'CES: mean effort score of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score bigint, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(bigint, integer) IS 'Mergeable ces_summary of bigint scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score numeric, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(numeric, integer) IS 'CES: mean effort score of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score numeric, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(numeric, integer) IS 'Mergeable ces_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';

@@ -1,0 +1,143 @@
+/* 30_survey_statistics.sql: survey statistics: counts, intervals, margins of error, significance (src/stats.c) */
+
+/* Figures common to every survey summary. */
+CREATE FUNCTION responses(nps_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'kpi_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(nps_summary) IS 'Number of non-null responses in the summary';
+CREATE FUNCTION responses(csat_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'kpi_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(csat_summary) IS 'Number of non-null responses in the summary';
+CREATE FUNCTION responses(ces_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'kpi_summary_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION responses(ces_summary) IS 'Number of non-null responses in the summary';
+
+CREATE FUNCTION mean(nps_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'kpi_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean(nps_summary) IS
+    'Mean likelihood-to-recommend score (0..10); NULL without responses; an error for summaries built from category counts';
+CREATE FUNCTION mean(csat_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'kpi_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean(csat_summary) IS
+    'Mean satisfaction score; NULL without responses; an error for summaries built from category counts';
+CREATE FUNCTION mean(ces_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'kpi_summary_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mean(ces_summary) IS 'Mean effort score (the same as ces()); NULL without responses';
+
+/* NPS figures. */
+CREATE FUNCTION promoters(nps_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_summary_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION promoters(nps_summary) IS 'Number of promoters (scores 9 and 10)';
+CREATE FUNCTION passives(nps_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_summary_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION passives(nps_summary) IS 'Number of passives (scores 7 and 8)';
+CREATE FUNCTION detractors(nps_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_summary_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION detractors(nps_summary) IS 'Number of detractors (scores 0 to 6)';
+CREATE FUNCTION std_error(nps_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_std_error' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION std_error(nps_summary) IS
+    'Standard error of the NPS in points: 100 * sqrt((pP + pD - (pP - pD)^2) / n)';
+CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION moe(nps_summary, double precision) IS
+    'Margin of error of the NPS in points: z * standard error (95 % by default)';
+CREATE FUNCTION adjusted_nps(nps_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_adjusted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION adjusted_nps(nps_summary) IS
+    'Centre of the adjusted-Wald interval in points: NPS with 0.75 promoters and 0.75 detractors added (n + 3)';
+CREATE FUNCTION ci_lower(nps_summary, confidence double precision DEFAULT 0.95,
+                         method text DEFAULT 'adjusted-wald') RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_lower(nps_summary, double precision, text) IS
+    'Lower end of the NPS confidence interval in points; method adjusted-wald (default) or wald';
+CREATE FUNCTION ci_upper(nps_summary, confidence double precision DEFAULT 0.95,
+                         method text DEFAULT 'adjusted-wald') RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_upper(nps_summary, double precision, text) IS
+    'Upper end of the NPS confidence interval in points; method adjusted-wald (default) or wald';
+CREATE FUNCTION significance(a nps_summary, b nps_summary, method text DEFAULT 'adjusted-wald',
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'nps_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(nps_summary, nps_summary, text) IS
+    'Two-sided z test of NPS a - b (points) on the +1/0/-1 coding; method adjusted-wald (default) or wald';
+CREATE FUNCTION significance(s nps_summary, benchmark double precision, method text DEFAULT 'adjusted-wald',
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'nps_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(nps_summary, double precision, text) IS
+    'One-tailed z test of whether the NPS is above a benchmark NPS (points); p_value = P(Z >= z)';
+CREATE FUNCTION nps_from_counts(counts bigint[]) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_from_counts(bigint[]) IS 'nps_summary from 11 per-score counts, for scores 0 to 10';
+CREATE FUNCTION nps_from_counts(promoters bigint, passives bigint, detractors bigint) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_from_categories' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_from_counts(bigint, bigint, bigint) IS
+    'Category-only nps_summary from promoter, passive and detractor totals (the mean score is then unknown)';
+
+/* CSAT figures. */
+CREATE FUNCTION satisfied(csat_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_summary_satisfied' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION satisfied(csat_summary) IS 'Number of responses in the top two boxes of the scale';
+CREATE FUNCTION ci_lower(csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'csat_summary_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_lower(csat_summary, double precision) IS 'Lower end of the Wilson interval of CSAT, in percent';
+CREATE FUNCTION ci_upper(csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'csat_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_upper(csat_summary, double precision) IS 'Upper end of the Wilson interval of CSAT, in percent';
+CREATE FUNCTION significance(a csat_summary, b csat_summary,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'csat_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(csat_summary, csat_summary) IS
+    'Pooled two-proportion z test of CSAT a - b (percentage points), two-sided';
+CREATE FUNCTION significance(s csat_summary, benchmark double precision,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'csat_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(csat_summary, double precision) IS
+    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage; p_value = P(Z >= z)';
+CREATE FUNCTION csat_from_counts(counts bigint[]) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_from_counts(bigint[]) IS 'csat_summary from one count per score 1..scale (the array length is the scale)';
+CREATE FUNCTION csat_from_counts(satisfied bigint, responses bigint, scale integer DEFAULT 5) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_from_categories' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_from_counts(bigint, bigint, integer) IS
+    'Category-only csat_summary from satisfied and total responses (the mean score is then unknown)';
+
+/* CES figures. */
+CREATE FUNCTION agree(ces_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'ces_summary_agree' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agree(ces_summary) IS 'Number of responses above the midpoint of the scale (5-7 of 7, 4-5 of 5)';
+CREATE FUNCTION agree_pct(ces_summary) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_agree_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agree_pct(ces_summary) IS '% of responses above the midpoint of the scale; NULL without responses';
+CREATE FUNCTION agree_ci_lower(ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_agree_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agree_ci_lower(ces_summary, double precision) IS 'Lower end of the Wilson interval of CES % agree';
+CREATE FUNCTION agree_ci_upper(ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_agree_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION agree_ci_upper(ces_summary, double precision) IS 'Upper end of the Wilson interval of CES % agree';
+CREATE FUNCTION ci_lower(ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_lower(ces_summary, double precision) IS
+    'Lower end of the Student t interval of the mean CES; NULL with fewer than 2 responses';
+CREATE FUNCTION ci_upper(ces_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ces_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ci_upper(ces_summary, double precision) IS
+    'Upper end of the Student t interval of the mean CES; NULL with fewer than 2 responses';
+CREATE FUNCTION significance(a ces_summary, b ces_summary,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'ces_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(ces_summary, ces_summary) IS
+    'Welch two-sided t test of mean CES a - b; z holds the t statistic';
+CREATE FUNCTION significance(s ces_summary, benchmark double precision,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision)
+    AS 'MODULE_PATHNAME', 'ces_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(ces_summary, double precision) IS
+    'One-tailed one-sample t test of whether the mean CES is above a benchmark mean; p_value = P(T >= t)';
+CREATE FUNCTION ces_from_counts(counts bigint[]) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_from_counts(bigint[]) IS 'ces_summary from one count per score 1..scale (the array length is the scale)';

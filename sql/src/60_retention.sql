@@ -1,0 +1,121 @@
+/* 60_retention.sql: retention and retention_summary: cohort retention (src/retention.c) */
+
+/* retention(VARIADIC boolean[]): ClickHouse's retention aggregate */
+CREATE FUNCTION retention_transfn(bigint, boolean[]) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION retention_transfn(bigint, boolean[]) IS
+'retention transition function: ORs in the conditions true on a row';
+
+CREATE FUNCTION retention_combinefn(bigint, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_combinefn(bigint, bigint) IS
+'retention combine function';
+
+CREATE FUNCTION retention_finalfn(bigint) RETURNS boolean[]
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_finalfn(bigint) IS
+'retention final function';
+
+CREATE AGGREGATE retention(VARIADIC boolean[]) (
+    SFUNC = retention_transfn,
+    STYPE = bigint,
+    INITCOND = '0',
+    FINALFUNC = retention_finalfn,
+    COMBINEFUNC = retention_combinefn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE retention(VARIADIC boolean[]) IS
+'ClickHouse retention: r[1] = cond1 true on some row, r[i] = cond1 and cond_i each true on some row; NULL counts as false';
+
+/* retention_summary: cohort retention by period since each entity's first event */
+CREATE TYPE retention_summary;
+
+CREATE FUNCTION retention_summary_in(cstring) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_in(cstring) IS
+'retention_summary text input: v1;entities=E;eligible=...;active=...;on_or_after=...';
+
+CREATE FUNCTION retention_summary_out(retention_summary) RETURNS cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_out(retention_summary) IS
+'retention_summary text output';
+
+CREATE FUNCTION retention_summary_recv(internal) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_recv(internal) IS
+'retention_summary binary input, with the same checks as text input';
+
+CREATE FUNCTION retention_summary_send(retention_summary) RETURNS bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_send(retention_summary) IS
+'retention_summary binary output';
+
+CREATE TYPE retention_summary (
+    INPUT = retention_summary_in,
+    OUTPUT = retention_summary_out,
+    RECEIVE = retention_summary_recv,
+    SEND = retention_summary_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE retention_summary IS
+'Mergeable cohort retention: per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
+
+CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz)
+    RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) IS
+'retention_agg transition function: counts one entity';
+
+CREATE FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) IS
+'Merges one retention_summary into another (rollup transition and combine function)';
+
+CREATE AGGREGATE retention_agg(first_at timestamptz, activity timestamptz[], period interval,
+                               periods integer, as_of timestamptz) (
+    SFUNC = retention_agg_transfn,
+    STYPE = retention_summary,
+    COMBINEFUNC = retention_summary_rollup_transfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE retention_agg(timestamptz, timestamptz[], interval, integer, timestamptz) IS
+'Cohort retention over one row per entity (first event, activity times): periods 0..periods-1 of fixed length from the first event; an entity counts for a period only once it has fully elapsed at as_of';
+
+CREATE AGGREGATE rollup(retention_summary) (
+    SFUNC = retention_summary_rollup_transfn,
+    STYPE = retention_summary,
+    COMBINEFUNC = retention_summary_rollup_transfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE rollup(retention_summary) IS
+'Merges retention summaries with the same number of periods (the weighted mean across cohorts)';
+
+CREATE FUNCTION retention_summary_add(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_add(retention_summary, retention_summary) IS
+'Merges two retention summaries with the same number of periods';
+
+CREATE OPERATOR + (
+    LEFTARG = retention_summary,
+    RIGHTARG = retention_summary,
+    FUNCTION = retention_summary_add,
+    COMMUTATOR = +
+);
+COMMENT ON OPERATOR + (retention_summary, retention_summary) IS
+'Merges two retention summaries';
+
+CREATE FUNCTION entities(retention_summary) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'retention_summary_entities' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION entities(retention_summary) IS
+'Entities counted (the cohort size)';
+
+CREATE FUNCTION retention_periods(retention_summary,
+                                  OUT period integer, OUT eligible bigint, OUT active bigint,
+                                  OUT rate double precision, OUT on_or_after bigint,
+                                  OUT rate_on_or_after double precision)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_periods(retention_summary) IS
+'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
