@@ -116,25 +116,3 @@ SELECT responses(s), mean(s), ces(s), agree(s), agree_pct(s) FROM (SELECT 'v1 ce
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..5 {1,1,1,1,1}'::ces_summary s) q;
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..10 {1,1,1,1,1,1,1,1,1,1}'::ces_summary s) q;
 
--- every object of the extension is documented
-SELECT count(*) AS undocumented_functions
-FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-WHERE d.refclassid = 'pg_extension'::regclass
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
-  AND obj_description(p.oid, 'pg_proc') IS NULL;
-SELECT count(*) AS undocumented_types
-FROM pg_depend d JOIN pg_type t ON d.classid = 'pg_type'::regclass AND d.objid = t.oid
-WHERE d.refclassid = 'pg_extension'::regclass
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
-  AND obj_description(t.oid, 'pg_type') IS NULL;
-SELECT count(*) AS undocumented_operators
-FROM pg_depend d JOIN pg_operator o ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid
-WHERE d.refclassid = 'pg_extension'::regclass
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
-  AND obj_description(o.oid, 'pg_operator') IS NULL;
--- and nothing is volatile or parallel-unsafe
-SELECT p.oid::regprocedure, p.provolatile, p.proparallel
-FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-WHERE d.refclassid = 'pg_extension'::regclass
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
-  AND (p.provolatile = 'v' OR p.proparallel <> 's');
