@@ -241,37 +241,38 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 }
 
 /*
- * Numeric scores are recognised by hash: the hash of each score on the scale
- * is cached, so a row costs one hash_numeric and one numeric_cmp to confirm
- * the match (numeric hashing ignores trailing zeros, so 9.0 is the score 9).
- * Anything that matches no score takes the slow path that explains why.
+ * Numeric scores are recognised by hash: the hash of every score any scale
+ * can hold (0..KPI_MAX_SCALE) is cached, so a row costs one hash_numeric and
+ * one numeric_cmp to confirm the match (numeric hashing ignores trailing
+ * zeros, so 9.0 is the score 9).  Anything that matches no score takes the
+ * slow path that explains why.
+ *
+ * The cache covers every scale at once and is built once per call site: a
+ * cache keyed on the scale would be rebuilt (and its numerics leaked into
+ * query-lifetime memory) whenever consecutive groups of a hash aggregate use
+ * different scales.
  */
 typedef struct NumericScores
 {
-	int			lo;
-	int			hi;
-	uint32		hashes[KPI_MAX_SCALE + 1];	/* hash of lo + i */
-	Datum		values[KPI_MAX_SCALE + 1];	/* lo + i as numeric */
+	uint32		hashes[KPI_MAX_SCALE + 1];	/* hash of score i */
+	Datum		values[KPI_MAX_SCALE + 1];	/* score i as numeric */
 } NumericScores;
 
 static NumericScores *
-numeric_scores(FunctionCallInfo fcinfo, const KpiSummary *state)
+numeric_scores(FunctionCallInfo fcinfo)
 {
 	NumericScores *cache = (NumericScores *) fcinfo->flinfo->fn_extra;
 
-	if (cache == NULL || cache->lo != state->lo || cache->hi != state->hi)
+	if (cache == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		int			i;
 
-		if (cache == NULL)
-			cache = palloc(sizeof(NumericScores));
-		cache->lo = state->lo;
-		cache->hi = state->hi;
-		for (i = 0; i <= state->hi - state->lo; i++)
+		cache = palloc(sizeof(NumericScores));
+		for (i = 0; i <= KPI_MAX_SCALE; i++)
 		{
 			cache->values[i] = DirectFunctionCall1(int4_numeric,
-												   Int32GetDatum(state->lo + i));
+												   Int32GetDatum(i));
 			cache->hashes[i] = DatumGetUInt32(DirectFunctionCall1(hash_numeric,
 																  cache->values[i]));
 		}
@@ -300,14 +301,14 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 	n = PG_GETARG_NUMERIC(1);	/* detoast once for all calls below */
 	num = NumericGetDatum(n);
 
-	scores = numeric_scores(fcinfo, state);
+	scores = numeric_scores(fcinfo);
 	hash = DatumGetUInt32(DirectFunctionCall1(hash_numeric, num));
-	for (i = 0; i <= state->hi - state->lo; i++)
+	for (i = state->lo; i <= state->hi; i++)
 	{
 		if (scores->hashes[i] == hash &&
 			DatumGetInt32(DirectFunctionCall2(numeric_cmp, num,
 											  scores->values[i])) == 0)
-			return state->lo + i;
+			return i;
 	}
 
 	/* not a score: say whether it is off the scale or not an integer */
