@@ -223,6 +223,14 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		if (!PG_ARGISNULL(0))
 		{
 			state = (KpiSummary *) PG_GETARG_POINTER(0);
+
+			/*
+			 * An empty state (a sliding frame whose scores were all NULL or
+			 * have all been removed) has no scale yet: it takes this row's,
+			 * as the first score of a plain aggregate would.
+			 */
+			if (state->hi != scale && kpi_responses(state) == 0)
+				return kpi_summary_new(kind, 1, kpi_check_scale(kind, scale));
 			if (state->hi != scale)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -238,6 +246,26 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 
 	return kind == KPI_NPS ? kpi_summary_new(kind, 0, 10) :
 		kpi_summary_new(kind, 1, scale);
+}
+
+/*
+ * The empty state a moving-aggregate transition returns for a NULL score
+ * when it has no state yet (it may not return NULL).  A NULL score says
+ * nothing about the scale, so the scale argument is not read: a plain
+ * aggregate ignores it on such rows too.  The state takes the scale of the
+ * first score it counts (see kpi_trans_state).
+ */
+KpiSummary *
+kpi_empty_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s transition function called in non-aggregate context",
+			 kind_labels[kind]);
+	if (kind == KPI_NPS)
+		return kpi_summary_new(kind, 0, 10);
+	if (scale < 0)
+		scale = kind == KPI_CSAT ? KPI_CSAT_DEFAULT_SCALE : KPI_CES_DEFAULT_SCALE;
+	return kpi_summary_new(kind, 1, scale);
 }
 
 /*
@@ -343,7 +371,7 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		if (!moving)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale));
+		PG_RETURN_POINTER(kpi_empty_state(fcinfo, kind, scale));
 	}
 	state = kpi_trans_state(fcinfo, kind, scale);
 	kpi_add_score(state, kpi_numeric_score(fcinfo, state));

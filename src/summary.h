@@ -91,6 +91,8 @@ extern KpiSummary *kpi_summary_from_categories(KpiKind kind, int hi,
 /* Aggregate transition helpers (see summary.c). */
 extern KpiSummary *kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind,
 								   int scale);
+extern KpiSummary *kpi_empty_state(FunctionCallInfo fcinfo, KpiKind kind,
+								   int scale);
 extern Datum kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind,
 							   int scale, bool moving);
 extern Datum kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric);
@@ -120,8 +122,9 @@ kpi_add_score(KpiSummary *s, int64 score)
  *
  * The moving variants (MSFUNC, for sliding window frames) differ in one way:
  * PostgreSQL does not let a moving-aggregate transition return NULL, so they
- * create an empty state even for a NULL score; the moving final functions
- * turn an empty state back into NULL.
+ * create an empty state even for a NULL score (without reading the scale,
+ * which a NULL score does not use); the moving final functions turn an empty
+ * state back into NULL.
  */
 #define KPI_TRANS_INT(fname, kind, scale, getarg, moving) \
 PG_FUNCTION_INFO_V1(fname); \
@@ -135,7 +138,7 @@ fname(PG_FUNCTION_ARGS) \
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 		if (!(moving)) \
 			PG_RETURN_NULL(); \
-		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale)); \
+		PG_RETURN_POINTER(kpi_empty_state(fcinfo, kind, scale)); \
 	} \
 	state = kpi_trans_state(fcinfo, kind, scale); \
 	kpi_add_score(state, getarg(1)); \

@@ -154,5 +154,27 @@ LATERAL (SELECT nps(score) AS n, nps_agg(score) AS s, csat(sat) AS c, csat_agg(s
 SELECT id, x, nps(x) OVER w, nps_agg(x) OVER w, csat_agg(x, 10) OVER w
 FROM (VALUES (1, 5), (2, NULL), (3, NULL), (4, 10), (5, NULL), (6, 9)) v(id, x)
 WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+-- The scale of a NULL score is never read, in a window as outside one (issue
+-- 6, item 9: csat(x, NULL) over a frame of NULL scores raised "scale must not
+-- be null" in a sliding window and gave NULL as a plain aggregate).  Each
+-- frame against the plain aggregate over the same rows; the scale may change
+-- once a frame has emptied, and is ignored on NULL scores.
+CREATE TEMP TABLE scaled (id int, x int, scale int);
+INSERT INTO scaled VALUES (1, NULL, NULL), (2, 5, 5), (3, NULL, NULL), (4, NULL, NULL),
+    (5, 7, 7), (6, NULL, 99), (7, 3, 7), (8, NULL, NULL);
+SELECT w.id, w.c, w.cs, w.e, w.cn, r.c AS plain_c, r.cs AS plain_cs, r.e AS plain_e,
+       w.c IS NOT DISTINCT FROM r.c AND w.cs IS NOT DISTINCT FROM r.cs
+       AND w.e IS NOT DISTINCT FROM r.e AND w.cn IS NOT DISTINCT FROM r.cn AS same
+FROM (SELECT id, csat(x, scale) OVER w AS c, csat_agg(x, scale) OVER w AS cs,
+             ces_agg(x, scale) OVER w AS e, csat(x::numeric, scale) OVER w AS cn
+      FROM scaled WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)) w,
+LATERAL (SELECT csat(x, scale) AS c, csat_agg(x, scale) AS cs, ces_agg(x, scale) AS e,
+                csat(x::numeric, scale) AS cn
+         FROM scaled s WHERE s.id BETWEEN w.id - 1 AND w.id) r
+ORDER BY w.id;
+-- a scale change inside a non-empty frame is still an error, as outside
+SELECT id, csat(x, scale) OVER (ORDER BY id ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)
+FROM scaled;
+SELECT csat(x, scale) FROM scaled WHERE id <= 5;
 -- an inverse transition function is not callable on its own
 SELECT nps_inv('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}', 10);
