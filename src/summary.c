@@ -1014,3 +1014,75 @@ kpi_summary_hash(PG_FUNCTION_ARGS)
 
 	return hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
 }
+
+/*
+ * A total order on summaries, for sorting: btree indexes, ORDER BY, merge
+ * joins, sort-planned DISTINCT and rollup(DISTINCT v).  It orders by the
+ * stored form (scale, then the count of each score from the lowest, then
+ * flags and version) and has no KPI meaning: a summary that sorts first need
+ * not have the lower score.  Ties are broken by the bytes, so cmp is 0
+ * exactly when kpi_summary_equal holds and the order agrees with = and hash.
+ */
+static int
+kpi_summary_compare(FunctionCallInfo fcinfo)
+{
+	KpiSummary *a = PG_GETARG_KPI_SUMMARY(0);
+	KpiSummary *b = PG_GETARG_KPI_SUMMARY(1);
+	int			i;
+
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	for (i = 0; i < KPI_NBINS(a); i++)
+		if (a->counts[i] != b->counts[i])
+			return a->counts[i] < b->counts[i] ? -1 : 1;
+	if (a->flags != b->flags)
+		return a->flags < b->flags ? -1 : 1;
+	if (a->version != b->version)
+		return a->version < b->version ? -1 : 1;
+	if (VARSIZE(a) != VARSIZE(b))
+		return VARSIZE(a) < VARSIZE(b) ? -1 : 1;
+	i = memcmp(a, b, VARSIZE(a));
+	return (i > 0) - (i < 0);
+}
+
+/* btree support function: -1, 0 or 1. */
+PG_FUNCTION_INFO_V1(kpi_summary_cmp);
+Datum
+kpi_summary_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(kpi_summary_compare(fcinfo));
+}
+
+/* summary < summary, in the order of kpi_summary_cmp */
+PG_FUNCTION_INFO_V1(kpi_summary_lt);
+Datum
+kpi_summary_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) < 0);
+}
+
+/* summary <= summary */
+PG_FUNCTION_INFO_V1(kpi_summary_le);
+Datum
+kpi_summary_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) <= 0);
+}
+
+/* summary > summary */
+PG_FUNCTION_INFO_V1(kpi_summary_gt);
+Datum
+kpi_summary_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) > 0);
+}
+
+/* summary >= summary */
+PG_FUNCTION_INFO_V1(kpi_summary_ge);
+Datum
+kpi_summary_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) >= 0);
+}
