@@ -48,7 +48,7 @@ nps_counts(const KpiSummary *s, NpsCounts *c)
 	c->promoters = kpi_count_range(s, NPS_PROMOTER_MIN, 10);
 	c->detractors = kpi_count_range(s, 0, NPS_DETRACTOR_MAX);
 	c->passives = kpi_count_range(s, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);
-	c->n = c->promoters + c->passives + c->detractors;
+	c->n = kpi_responses(s);	/* checked: never wraps */
 }
 
 /*

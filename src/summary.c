@@ -100,14 +100,29 @@ kpi_summary_check(Datum d, KpiKind kind)
 	return s;
 }
 
+static void
+kpi_total_out_of_range(const KpiSummary *s)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s summary count out of range", kind_labels[s->kind]),
+			 errdetail("The summary holds more than 2^63-1 responses.")));
+}
+
 int64
 kpi_count_range(const KpiSummary *s, int from, int to)
 {
 	int64		total = 0;
 	int			score;
 
+	/*
+	 * Input and merging keep the total below 2^63, but a state built from a
+	 * user aggregate's INITCOND can still be pushed past it by its
+	 * transition function: an error, never a wrapped count.
+	 */
 	for (score = Max(from, s->lo); score <= Min(to, s->hi); score++)
-		total += s->counts[score - s->lo];	/* validated not to overflow */
+		if (pg_add_s64_overflow(total, s->counts[score - s->lo], &total))
+			kpi_total_out_of_range(s);
 	return total;
 }
 
@@ -129,7 +144,8 @@ kpi_moments(const KpiSummary *s, KpiMoments *m)
 		double		score = s->lo + i;
 		double		c = (double) s->counts[i];
 
-		m->n += s->counts[i];
+		if (pg_add_s64_overflow(m->n, s->counts[i], &m->n))
+			kpi_total_out_of_range(s);
 		m->sum += c * score;
 	}
 }
@@ -398,9 +414,17 @@ kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
 		PG_RETURN_POINTER(state);
 	if (is_numeric)
 		score = kpi_numeric_score(fcinfo, state);
+	/*
+	 * Our own aggregates only remove what they added, but an aggregate
+	 * declared by a user can pair this function with any forward function:
+	 * never let a count go below zero.
+	 */
 	if (score < state->lo || score > state->hi || state->counts[score - state->lo] <= 0)
-		elog(ERROR, "score " INT64_FORMAT " was never added to the %s state",
-			 score, kind_labels[state->kind]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove %s score " INT64_FORMAT " from a summary that holds none",
+						kind_labels[state->kind], score),
+				 errdetail("An inverse transition function can only remove a score its forward transition function counted.")));
 	state->counts[score - state->lo]--;
 	PG_RETURN_POINTER(state);
 }

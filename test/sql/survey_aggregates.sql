@@ -178,3 +178,64 @@ FROM scaled;
 SELECT csat(x, scale) FROM scaled WHERE id <= 5;
 -- an inverse transition function is not callable on its own
 SELECT nps_inv('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}', 10);
+
+-- Support functions validate what they receive (issue 6, item 1): any role
+-- can declare its own aggregate around them, with hand-built states.
+\set VERBOSITY sqlstate
+-- an inverse transition paired with a forward function that counts nothing
+-- would take a count below zero: an error (22023), not a negative count
+CREATE FUNCTION keep_state(nps_summary, integer) RETURNS nps_summary
+    LANGUAGE sql IMMUTABLE AS 'SELECT $1';
+CREATE AGGREGATE bad_window_nps(integer) (
+    SFUNC = keep_state, STYPE = nps_summary, INITCOND = 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}',
+    MSFUNC = keep_state, MINVFUNC = nps_inv, MSTYPE = nps_summary,
+    MINITCOND = 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}');
+SELECT x, bad_window_nps(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+FROM generate_series(8, 10) x;
+-- a transition from a hand-built initial state that pushes the total past
+-- 2^63 - 1: the accessors refuse (22003) rather than wrap
+CREATE AGGREGATE full_nps(integer) (
+    SFUNC = nps_trans, STYPE = nps_summary, FINALFUNC = nps,
+    INITCOND = 'v1 nps 0..10 {9223372036854775807,0,0,0,0,0,0,0,0,0,0}');
+SELECT full_nps(x) FROM (VALUES (10)) v(x);
+CREATE AGGREGATE full_csat(integer) (
+    SFUNC = csat_trans, STYPE = csat_summary, FINALFUNC = csat,
+    INITCOND = 'v1 csat 1..5 {9223372036854775807,0,0,0,0}');
+SELECT full_csat(x) FROM (VALUES (5)) v(x);
+CREATE AGGREGATE full_ces(integer) (
+    SFUNC = ces_trans, STYPE = ces_summary, FINALFUNC = ces,
+    INITCOND = 'v1 ces 1..7 {9223372036854775807,0,0,0,0,0,0}');
+SELECT full_ces(x) FROM (VALUES (7)) v(x);
+-- the hand-built state itself is within range and reads normally
+SELECT full_nps(x) FROM (VALUES (10)) v(x) WHERE false;
+-- a forward function with a fixed scale keeps the hand-built state's scale
+CREATE AGGREGATE seven_point_csat(integer) (
+    SFUNC = csat_trans, STYPE = csat_summary, INITCOND = 'v1 csat 1..7 {0,0,0,0,0,0,0}');
+SELECT seven_point_csat(x) FROM (VALUES (7), (6)) v(x);
+SELECT seven_point_csat(x) FROM (VALUES (8)) v(x);
+-- merging hand-built summaries: totals past 2^63 - 1 and other scales are errors
+SELECT 'v1 nps 0..10 {9223372036854775807,0,0,0,0,0,0,0,0,0,0}'::nps_summary
+     + 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}';
+SELECT rollup(s) FROM (VALUES ('v1 ces 1..7 {4611686018427387904,0,0,0,0,0,0}'::ces_summary),
+                              ('v1 ces 1..7 {0,0,0,0,0,0,4611686018427387904}')) v(s);
+SELECT 'v1 csat 1..5 {1,0,0,0,0}'::csat_summary + 'v1 csat 1..7 {1,0,0,0,0,0,0}';
+-- moving final functions check their input like every accessor
+SELECT nps_summary_nonempty('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}') IS NULL AS empty_is_null;
+-- support functions are not callable by PUBLIC, yet every aggregate works
+-- for a role without any grant (the aggregate owner's right is checked)
+CREATE ROLE regress_cjkpi_plain;
+SET ROLE regress_cjkpi_plain;
+SELECT nps_trans(NULL::nps_summary, 10);
+SELECT csat_inv('v1 csat 1..5 {0,0,0,0,1}', 5);
+SELECT nps(x), csat(x, 10), responses(ces_agg(x, 10)) FROM generate_series(1, 10) x;
+SELECT x, nps(x) OVER w, csat(x, 10) OVER w, responses(ces_agg(x::numeric, 10) OVER w)
+FROM generate_series(1, 4) x WINDOW w AS (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW);
+RESET ROLE;
+DROP ROLE regress_cjkpi_plain;
+\set VERBOSITY default
+DROP AGGREGATE bad_window_nps(integer);
+DROP AGGREGATE full_nps(integer);
+DROP AGGREGATE full_csat(integer);
+DROP AGGREGATE full_ces(integer);
+DROP AGGREGATE seven_point_csat(integer);
+DROP FUNCTION keep_state(nps_summary, integer);
