@@ -209,3 +209,40 @@ REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, smallint, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, integer, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, bigint, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, numeric, integer) FROM PUBLIC;
+
+/* Survey statistics: honest differences, moe of the reported interval, intervals of two-group differences (issue 8) */
+DROP FUNCTION moe(nps_summary, double precision);
+CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95,
+                    method text DEFAULT 'adjusted-wald') RETURNS double precision
+    AS 'MODULE_PATHNAME', 'nps_summary_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION moe(nps_summary, double precision, text) IS
+    'Margin of error of the NPS in points: half-width of the ci_lower/ci_upper interval of the same method (adjusted-wald by default) before clamping';
+DROP FUNCTION significance(nps_summary, nps_summary, text);
+CREATE FUNCTION significance(a nps_summary, b nps_summary, method text DEFAULT 'adjusted-wald',
+                             confidence double precision DEFAULT 0.95,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
+    AS 'MODULE_PATHNAME', 'nps_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(nps_summary, nps_summary, text, double precision) IS
+    'Two-sided z test of NPS a - b on the +1/0/-1 coding: difference nps(a) - nps(b) in points, z, p_value, and the interval of the difference in points (adjusted-wald: adjusted difference +- z * SE, MeasuringU; or wald)';
+DROP FUNCTION significance(csat_summary, csat_summary);
+CREATE FUNCTION significance(a csat_summary, b csat_summary, confidence double precision DEFAULT 0.95,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
+    AS 'MODULE_PATHNAME', 'csat_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(csat_summary, csat_summary, double precision) IS
+    'Pooled two-proportion z test of CSAT a - b, two-sided: difference in percentage points, z, p_value, and Newcombe''s hybrid score interval of the difference in points';
+DROP FUNCTION significance(ces_summary, ces_summary);
+CREATE FUNCTION significance(a ces_summary, b ces_summary, confidence double precision DEFAULT 0.95,
+                             OUT difference double precision, OUT z double precision,
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
+    AS 'MODULE_PATHNAME', 'ces_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(ces_summary, ces_summary, double precision) IS
+    'Welch two-sided t test of mean CES a - b: difference on the scale, z (holding the t statistic), p_value, and the Welch interval of the difference on the scale';
+COMMENT ON FUNCTION significance(csat_summary, double precision) IS
+    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage (above 1 and below 100); p_value = P(Z >= z)';
+COMMENT ON FUNCTION significance(nps_summary, double precision, text) IS
+    'One-tailed z test of whether the NPS is above a benchmark NPS: difference nps(s) - benchmark in points, z, p_value = P(Z >= z)';

@@ -180,6 +180,20 @@ kpi_check_scale(KpiKind kind, int64 scale)
 	return (int) scale;
 }
 
+/*
+ * A CSAT or CES score above the scale but on a longer scale the aggregate
+ * could have been told about (csat(score) on 1..10 data) most likely means
+ * the scale argument is missing: say so.
+ */
+static int
+scale_hint(const KpiSummary *s, int64 score)
+{
+	if (s->kind == KPI_NPS || score <= s->hi || score > KPI_MAX_SCALE)
+		return 0;
+	return errhint("If the survey uses a longer scale, pass it as the second argument, as in %s(score, 10) for a 1 to 10 scale.",
+				   kind_names[s->kind]);
+}
+
 void
 kpi_score_out_of_range(const KpiSummary *s, int64 score)
 {
@@ -188,7 +202,8 @@ kpi_score_out_of_range(const KpiSummary *s, int64 score)
 			 errmsg("%s score " INT64_FORMAT " is out of range",
 					kind_labels[s->kind], score),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_labels[s->kind], s->lo, s->hi)));
+					   kind_labels[s->kind], s->lo, s->hi),
+			 scale_hint(s, score)));
 }
 
 void
@@ -370,7 +385,8 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 			 errmsg("%s score %s is out of range", kind_labels[state->kind],
 					DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_labels[state->kind], state->lo, state->hi)));
+					   kind_labels[state->kind], state->lo, state->hi),
+			 overflow ? 0 : scale_hint(state, rounded)));
 	return -1;					/* keep compiler quiet */
 }
 
@@ -945,35 +961,16 @@ kpi_summary_from_categories(KpiKind kind, int hi, const int *scores,
 }
 
 /*
- * Form the (difference, z, p_value) record of a significance test.  When the
- * statistic is undefined (no variance at all) z and p_value are NULL rather
- * than an infinity or a made-up number.
+ * An interval/test method name, in any case ("Wald" is "wald").
  */
-Datum
-kpi_test_result(FunctionCallInfo fcinfo, double difference, double z,
-				double p_value, bool z_known)
-{
-	TupleDesc	tupdesc;
-	Datum		values[3];
-	bool		nulls[3] = {false, !z_known, !z_known};
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = Float8GetDatum(difference);
-	values[1] = Float8GetDatum(z_known ? z : 0.0);
-	values[2] = Float8GetDatum(z_known ? p_value : 0.0);
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
-}
-
 KpiMethod
 kpi_parse_method(text *method)
 {
 	char	   *m = text_to_cstring(method);
 
-	if (strcmp(m, "adjusted-wald") == 0)
+	if (pg_strcasecmp(m, "adjusted-wald") == 0)
 		return KPI_METHOD_ADJUSTED_WALD;
-	if (strcmp(m, "wald") == 0)
+	if (pg_strcasecmp(m, "wald") == 0)
 		return KPI_METHOD_WALD;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

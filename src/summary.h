@@ -194,10 +194,6 @@ prefix##_numeric(PG_FUNCTION_ARGS) \
 	return kpi_inverse(fcinfo, 0, true); \
 }
 
-/* Result of a significance test: (difference, z, p_value). */
-extern Datum kpi_test_result(FunctionCallInfo fcinfo, double difference,
-							 double z, double p_value, bool z_known);
-
 /* Parse an interval/test method name for NPS. */
 typedef enum KpiMethod
 {

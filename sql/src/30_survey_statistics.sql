@@ -37,10 +37,11 @@ CREATE FUNCTION std_error(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_std_error' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION std_error(nps_summary) IS
     'Standard error of the NPS in points: 100 * sqrt((pP + pD - (pP - pD)^2) / n)';
-CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95,
+                    method text DEFAULT 'adjusted-wald') RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION moe(nps_summary, double precision) IS
-    'Margin of error of the NPS in points: z * standard error (95 % by default)';
+COMMENT ON FUNCTION moe(nps_summary, double precision, text) IS
+    'Margin of error of the NPS in points: half-width of the ci_lower/ci_upper interval of the same method (adjusted-wald by default) before clamping';
 CREATE FUNCTION adjusted_nps(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_adjusted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION adjusted_nps(nps_summary) IS
@@ -56,17 +57,19 @@ CREATE FUNCTION ci_upper(nps_summary, confidence double precision DEFAULT 0.95,
 COMMENT ON FUNCTION ci_upper(nps_summary, double precision, text) IS
     'Upper end of the NPS confidence interval in points; method adjusted-wald (default) or wald';
 CREATE FUNCTION significance(a nps_summary, b nps_summary, method text DEFAULT 'adjusted-wald',
+                             confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(nps_summary, nps_summary, text) IS
-    'Two-sided z test of NPS a - b (points) on the +1/0/-1 coding; method adjusted-wald (default) or wald';
+COMMENT ON FUNCTION significance(nps_summary, nps_summary, text, double precision) IS
+    'Two-sided z test of NPS a - b on the +1/0/-1 coding: difference nps(a) - nps(b) in points, z, p_value, and the interval of the difference in points (adjusted-wald: adjusted difference +- z * SE, MeasuringU; or wald)';
 CREATE FUNCTION significance(s nps_summary, benchmark double precision, method text DEFAULT 'adjusted-wald',
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(nps_summary, double precision, text) IS
-    'One-tailed z test of whether the NPS is above a benchmark NPS (points); p_value = P(Z >= z)';
+    'One-tailed z test of whether the NPS is above a benchmark NPS: difference nps(s) - benchmark in points, z, p_value = P(Z >= z)';
 CREATE FUNCTION nps_from_counts(counts bigint[]) RETURNS nps_summary
     AS 'MODULE_PATHNAME', 'nps_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_from_counts(bigint[]) IS 'nps_summary from 11 per-score counts, for scores 0 to 10';
@@ -85,18 +88,19 @@ COMMENT ON FUNCTION ci_lower(csat_summary, double precision) IS 'Lower end of th
 CREATE FUNCTION ci_upper(csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
     AS 'MODULE_PATHNAME', 'csat_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(csat_summary, double precision) IS 'Upper end of the Wilson interval of CSAT, in percent';
-CREATE FUNCTION significance(a csat_summary, b csat_summary,
+CREATE FUNCTION significance(a csat_summary, b csat_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(csat_summary, csat_summary) IS
-    'Pooled two-proportion z test of CSAT a - b (percentage points), two-sided';
+COMMENT ON FUNCTION significance(csat_summary, csat_summary, double precision) IS
+    'Pooled two-proportion z test of CSAT a - b, two-sided: difference in percentage points, z, p_value, and Newcombe''s hybrid score interval of the difference in points';
 CREATE FUNCTION significance(s csat_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(csat_summary, double precision) IS
-    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage; p_value = P(Z >= z)';
+    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage (above 1 and below 100); p_value = P(Z >= z)';
 CREATE FUNCTION csat_from_counts(counts bigint[]) RETURNS csat_summary
     AS 'MODULE_PATHNAME', 'csat_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_from_counts(bigint[]) IS 'csat_summary from one count per score 1..scale (the array length is the scale)';
@@ -126,12 +130,13 @@ CREATE FUNCTION ci_upper(ces_summary, confidence double precision DEFAULT 0.95) 
     AS 'MODULE_PATHNAME', 'ces_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(ces_summary, double precision) IS
     'Upper end of the Student t interval of the mean CES; NULL with fewer than 2 responses';
-CREATE FUNCTION significance(a ces_summary, b ces_summary,
+CREATE FUNCTION significance(a ces_summary, b ces_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'ces_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(ces_summary, ces_summary) IS
-    'Welch two-sided t test of mean CES a - b; z holds the t statistic';
+COMMENT ON FUNCTION significance(ces_summary, ces_summary, double precision) IS
+    'Welch two-sided t test of mean CES a - b: difference on the scale, z (holding the t statistic), p_value, and the Welch interval of the difference on the scale';
 CREATE FUNCTION significance(s ces_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)

@@ -74,6 +74,10 @@ SELECT nps(x) FROM (VALUES (100000000000000000000000000000::numeric)) v(x);
 SELECT nps_agg(x) FROM (VALUES (12)) v(x);
 SELECT csat(x) FROM (VALUES (0)) v(x);
 SELECT csat(x) FROM (VALUES (6)) v(x);
+-- 1..10 data without the scale: the hint says to pass it (issue 8)
+SELECT csat(x) FROM (VALUES (8)) v(x);
+SELECT csat(x) FROM (VALUES (8.0)) v(x);
+SELECT ces(x) FROM (VALUES (10::smallint)) v(x);
 SELECT csat(x, 7) FROM (VALUES (8)) v(x);
 SELECT csat(x, 2) FROM (VALUES (1)) v(x);
 SELECT csat(x, 11) FROM (VALUES (1)) v(x);
