@@ -20,11 +20,13 @@
 #include "postgres.h"
 
 #include <ctype.h>
+#include <math.h>
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "common/int.h"
+#include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -390,6 +392,39 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 	return -1;					/* keep compiler quiet */
 }
 
+/*
+ * The score of a real or double precision argument: an integral value, which
+ * kpi_add_score then checks against the scale.  Fractions, NaN and
+ * infinities are refused with the same errors as numeric scores give;
+ * single says the value was a real, for the message.
+ */
+int64
+kpi_float_score(const KpiSummary *s, double score, bool single)
+{
+	char		buf[64];
+
+	if (likely(score >= -1e15 && score <= 1e15 && score == rint(score)))
+		return (int64) score;
+	/* the value as float4out / float8out would print it */
+	if (single)
+		float_to_shortest_decimal_buf((float) score, buf);
+	else
+		double_to_shortest_decimal_buf(score, buf);
+	if (isnan(score) || isinf(score) || (score >= s->lo && score <= s->hi))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s score %s is not an integer", kind_labels[s->kind], buf),
+				 errdetail("Valid %s scores are integers from %d to %d.",
+						   kind_labels[s->kind], s->lo, s->hi)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s score %s is out of range", kind_labels[s->kind], buf),
+			 errdetail("Valid %s scores are integers from %d to %d.",
+					   kind_labels[s->kind], s->lo, s->hi),
+			 score > s->hi && score <= KPI_MAX_SCALE ? scale_hint(s, (int64) score) : 0));
+	return -1;					/* keep compiler quiet */
+}
+
 /* Transition for numeric scores (see KPI_TRANS_INT for "moving"). */
 Datum
 kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
@@ -413,11 +448,11 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
 /*
  * Inverse transition of the survey aggregates in moving-aggregate mode
  * (sliding window frames): (state, score [, scale]) -> state with one
- * response of that score removed, in place.  is_numeric selects how
- * argument 1 is read.
+ * response of that score removed, in place.  type selects how argument 1
+ * is read.
  */
 Datum
-kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
+kpi_inverse(FunctionCallInfo fcinfo, int64 score, KpiScoreType type)
 {
 	KpiSummary *state;
 
@@ -428,8 +463,12 @@ kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
 	state = (KpiSummary *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(state);
-	if (is_numeric)
+	if (type == KPI_SCORE_NUMERIC)
 		score = kpi_numeric_score(fcinfo, state);
+	else if (type == KPI_SCORE_FLOAT4)
+		score = kpi_float_score(state, PG_GETARG_FLOAT4(1), true);
+	else if (type == KPI_SCORE_FLOAT8)
+		score = kpi_float_score(state, PG_GETARG_FLOAT8(1), false);
 	/*
 	 * Our own aggregates only remove what they added, but an aggregate
 	 * declared by a user can pair this function with any forward function:

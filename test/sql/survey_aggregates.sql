@@ -243,3 +243,40 @@ DROP AGGREGATE full_csat(integer);
 DROP AGGREGATE full_ces(integer);
 DROP AGGREGATE seven_point_csat(integer);
 DROP FUNCTION keep_state(nps_summary, integer);
+
+-- real and double precision scores (issue 8: data from pandas arrives as
+-- floats): integral values count like the integer types, anything else is
+-- the numeric types' error.  Each against the integer aggregate.
+CREATE TEMP TABLE floats AS
+SELECT id, x::real AS r, x::double precision AS d, x AS i
+FROM (VALUES (1, 10), (2, 9), (3, NULL), (4, 3), (5, 8), (6, 7), (7, 1)) v(id, x);
+SELECT nps(r) = nps(i) AS nps_real, nps(d) = nps(i) AS nps_double,
+       nps_agg(r) = nps_agg(i) AND nps_agg(d) = nps_agg(i) AS nps_agg,
+       csat(r, 10) = csat(i, 10) AND csat(d, 10) = csat(i, 10) AS csat_scale,
+       csat_agg(r, 10) = csat_agg(i, 10) AND csat_agg(d, 10) = csat_agg(i, 10) AS csat_agg_scale,
+       ces(r, 10) = ces(i, 10) AND ces_agg(d, 10) = ces_agg(i, 10) AS ces_scale,
+       nps(d), csat(d, 10), ces(d, 10)
+FROM floats;
+SELECT csat(r) = csat(i) AND csat_agg(d) = csat_agg(i) AND ces(r) = ces(i) AND ces_agg(d) = ces_agg(i) AS fixed_scales
+FROM floats WHERE i <= 5;
+SELECT count(*) AS frames,
+       count(*) FILTER (WHERE nr IS NOT DISTINCT FROM ni AND nd IS NOT DISTINCT FROM ni
+                          AND cr IS NOT DISTINCT FROM ci AND ed IS NOT DISTINCT FROM ei) AS equal
+FROM (SELECT nps_agg(r) OVER w AS nr, nps_agg(d) OVER w AS nd, nps_agg(i) OVER w AS ni,
+             csat(r, 10) OVER w AS cr, csat(i, 10) OVER w AS ci,
+             ces_agg(d, 10) OVER w AS ed, ces_agg(i, 10) OVER w AS ei
+      FROM floats WINDOW w AS (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) q;
+-- bad float scores, one per line
+SELECT nps(x) FROM (VALUES (9.5::double precision)) v(x);
+SELECT nps(x) FROM (VALUES (9.5::real)) v(x);
+SELECT nps(x) FROM (VALUES (0.1::real)) v(x);
+SELECT nps(x) FROM (VALUES (11::double precision)) v(x);
+SELECT nps(x) FROM (VALUES (-1::real)) v(x);
+SELECT nps(x) FROM (VALUES (1e300::double precision)) v(x);
+SELECT nps(x) FROM (VALUES ('NaN'::double precision)) v(x);
+SELECT nps(x) FROM (VALUES ('Infinity'::real)) v(x);
+SELECT nps(x) FROM (VALUES ('-Infinity'::double precision)) v(x);
+SELECT csat(x) FROM (VALUES (8::double precision)) v(x);
+SELECT ces_agg(x, 5) FROM (VALUES (4.25::real)) v(x);
+SELECT sqlstate_of('SELECT nps(x) FROM (VALUES (9.5::float8)) v(x)') AS fraction,
+       sqlstate_of('SELECT nps(x) FROM (VALUES (''NaN''::float4)) v(x)') AS nan;
