@@ -641,3 +641,9 @@ REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision, integer) FROM PUBLIC;
+
+/* Multiple comparisons: p_adjust() window function (issue 8, A/B testing) */
+CREATE FUNCTION p_adjust(p_value double precision, method text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'cjkpi_p_adjust' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION p_adjust(double precision, text) IS
+    'Window function: the p-value adjusted for all non-null p-values of the partition, as R''s p.adjust; method holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate)';

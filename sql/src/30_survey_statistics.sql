@@ -146,3 +146,9 @@ COMMENT ON FUNCTION significance(ces_summary, double precision) IS
 CREATE FUNCTION ces_from_counts(counts bigint[]) RETURNS ces_summary
     AS 'MODULE_PATHNAME', 'ces_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ces_from_counts(bigint[]) IS 'ces_summary from one count per score 1..scale (the array length is the scale)';
+
+/* Multiple comparisons (src/p_adjust.c). */
+CREATE FUNCTION p_adjust(p_value double precision, method text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'cjkpi_p_adjust' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION p_adjust(double precision, text) IS
+    'Window function: the p-value adjusted for all non-null p-values of the partition, as R''s p.adjust; method holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate)';

@@ -199,8 +199,8 @@ INSERT INTO checks (label, got, want, tol) VALUES
      0.5 - atan(0.5) / pi(), 1e-14);
 
 -- Issue 8: what users see.  Reference values not in kpi-statistics.md are
--- computed with mpmath 1.3.0 at 50 digits from the published formulas (the
--- script is in the commit message of this test): adjusted-Wald as in Rocks
+-- computed with mpmath 1.3.0 at 50 digits from the published formulas
+-- (test/survey_reference.py): adjusted-Wald as in Rocks
 -- 2016 / MeasuringU, Newcombe 1998 method 10, Welch with the t quantile from
 -- mpmath's regularized incomplete beta function.
 -- difference is nps(a) - nps(b) whatever the method: NPS 100 vs -100
