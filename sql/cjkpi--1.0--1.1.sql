@@ -647,3 +647,29 @@ CREATE FUNCTION p_adjust(p_value double precision, method text) RETURNS double p
     AS 'MODULE_PATHNAME', 'cjkpi_p_adjust' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION p_adjust(double precision, text) IS
     'Window function: the p-value adjusted for all non-null p-values of the partition, as R''s p.adjust; method holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate)';
+
+/* Survey sample sizes for a target margin of error and for A/B tests (issue 8, A/B testing) */
+CREATE FUNCTION nps_sample_size(moe double precision, promoters double precision DEFAULT 50,
+                                detractors double precision DEFAULT 50,
+                                confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed for an NPS margin of error of at most moe points: z^2 (pP + pD - (pP - pD)^2) / (moe/100)^2 for planned promoter and detractor shares in percent (default 50/50, the largest variance)';
+CREATE FUNCTION nps_ab_sample_size(a_promoters double precision, a_detractors double precision,
+                                   b_promoters double precision, b_detractors double precision,
+                                   confidence double precision DEFAULT 0.95,
+                                   power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_ab_sample_size(double precision, double precision, double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the two-sided NPS z test to detect the planned NPS difference (shares in percent) at the given confidence and power: (z_a/2 + z_b)^2 (var_a + var_b) / (nps_a - nps_b)^2';
+CREATE FUNCTION csat_sample_size(moe double precision, csat double precision DEFAULT 50,
+                                 confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(double precision, double precision, double precision) IS
+    'Responses needed for a CSAT margin of error of at most moe percentage points: z^2 p (1 - p) / (moe/100)^2 for a planned CSAT p in percent (default 50, the largest variance)';
+CREATE FUNCTION csat_ab_sample_size(a_csat double precision, b_csat double precision,
+                                    confidence double precision DEFAULT 0.95,
+                                    power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_ab_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the pooled two-proportion z test to detect planned CSAT a vs b (percent) at the given confidence and power (Fleiss without continuity correction, as R''s power.prop.test)';

@@ -166,6 +166,69 @@ csat_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	return cjkpi_test_record(fcinfo, &t);
 }
 
+/* A planned CSAT % (argument argno) as a fraction, checked. */
+static double
+csat_planned(FunctionCallInfo fcinfo, int argno)
+{
+	double		p = PG_GETARG_FLOAT8(argno);
+
+	if (!(p >= 0.0 && p <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("planned CSAT must be a percentage between 0 and 100, not %g", p)));
+	return p / 100.0;
+}
+
+/*
+ * csat_sample_size(moe, csat, confidence): the responses needed for a
+ * margin of error of at most moe percentage points on CSAT %, the normal
+ * approximation n = z^2 p (1 - p) / (moe / 100)^2 (Cochran), with p the
+ * planned CSAT (50 % by default, the largest variance: 385 responses for
+ * +-5 points at 95 %).
+ */
+PG_FUNCTION_INFO_V1(csat_sample_size);
+Datum
+csat_sample_size(PG_FUNCTION_ARGS)
+{
+	double		moe = PG_GETARG_FLOAT8(0);
+	double		p = csat_planned(fcinfo, 1);
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(2));
+
+	if (!(moe > 0.0 && moe <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CSAT margin of error must be above 0 and at most 100 points, not %g", moe)));
+	PG_RETURN_INT64(cjkpi_sample_size(z * z * p * (1.0 - p) / (moe / 100.0 * moe / 100.0)));
+}
+
+/*
+ * csat_ab_sample_size(a_csat, b_csat, confidence, power): responses needed
+ * in each of two groups for the pooled two-proportion z test of
+ * significance() to detect planned CSAT % a against b with the given power
+ * (Fleiss, no continuity correction; the n of R's power.prop.test):
+ * n = (z_alpha/2 sqrt(2 pbar qbar) + z_beta sqrt(pa qa + pb qb))^2 / (pa - pb)^2.
+ */
+PG_FUNCTION_INFO_V1(csat_ab_sample_size);
+Datum
+csat_ab_sample_size(PG_FUNCTION_ARGS)
+{
+	double		pa = csat_planned(fcinfo, 0);
+	double		pb = csat_planned(fcinfo, 1);
+	double		za = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(2));
+	double		zb = cjkpi_z_for_power(PG_GETARG_FLOAT8(3));
+	double		pbar = (pa + pb) / 2.0;
+	double		root;
+
+	if (pa == pb)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the planned CSAT of the two groups must differ"),
+				 errdetail("Both groups are planned at %g %%.", 100.0 * pa)));
+	root = za * sqrt(2.0 * pbar * (1.0 - pbar)) +
+		zb * sqrt(pa * (1.0 - pa) + pb * (1.0 - pb));
+	PG_RETURN_INT64(cjkpi_sample_size(root * root / ((pa - pb) * (pa - pb))));
+}
+
 /* csat_from_counts(bigint[]): one count per score 1..scale. */
 PG_FUNCTION_INFO_V1(csat_from_counts_array);
 Datum

@@ -329,6 +329,82 @@ nps_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	return cjkpi_test_record(fcinfo, &t);
 }
 
+/*
+ * Planned promoter and detractor shares (percent) of a sample-size function,
+ * arguments argno and argno + 1, checked; *var receives the variance of one
+ * +1/0/-1 coded response, pP + pD - (pP - pD)^2, and *nps the NPS fraction.
+ */
+static void
+nps_planned(FunctionCallInfo fcinfo, int argno, double *var, double *nps)
+{
+	double		p = PG_GETARG_FLOAT8(argno);
+	double		d = PG_GETARG_FLOAT8(argno + 1);
+
+	if (!(p >= 0.0 && d >= 0.0 && p + d <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("planned promoter and detractor shares must be percentages summing to at most 100, not %g and %g",
+						p, d)));
+	p /= 100.0;
+	d /= 100.0;
+	*nps = p - d;
+	*var = p + d - (p - d) * (p - d);
+}
+
+/*
+ * nps_sample_size(moe, promoters, detractors, confidence): the responses
+ * needed for a Wald margin of error of at most moe points,
+ * n = z^2 var / (moe / 100)^2, with var the variance of one response for the
+ * planned promoter and detractor shares (percent; 50 and 50 by default, the
+ * largest variance there is, 1).
+ */
+PG_FUNCTION_INFO_V1(nps_sample_size);
+Datum
+nps_sample_size(PG_FUNCTION_ARGS)
+{
+	double		moe = PG_GETARG_FLOAT8(0);
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(3));
+	double		var,
+				nps;
+
+	if (!(moe > 0.0 && moe <= 200.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("NPS margin of error must be above 0 and at most 200 points, not %g", moe)));
+	nps_planned(fcinfo, 1, &var, &nps);
+	PG_RETURN_INT64(cjkpi_sample_size(z * z * var / (moe / 100.0 * moe / 100.0)));
+}
+
+/*
+ * nps_ab_sample_size(a_promoters, a_detractors, b_promoters, b_detractors,
+ * confidence, power): responses needed in each of two groups for the
+ * two-sided z test of significance() to detect the difference between the
+ * planned NPS of a and of b (shares in percent) with the given power:
+ * n = (z_alpha/2 + z_beta)^2 (var_a + var_b) / (nps_a - nps_b)^2.
+ */
+PG_FUNCTION_INFO_V1(nps_ab_sample_size);
+Datum
+nps_ab_sample_size(PG_FUNCTION_ARGS)
+{
+	double		za = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(4));
+	double		zb = cjkpi_z_for_power(PG_GETARG_FLOAT8(5));
+	double		var_a,
+				nps_a,
+				var_b,
+				nps_b;
+
+	nps_planned(fcinfo, 0, &var_a, &nps_a);
+	nps_planned(fcinfo, 2, &var_b, &nps_b);
+	/* equal up to rounding of the shares (0.4 - 0.2 against 0.3 - 0.1) */
+	if (fabs(nps_a - nps_b) < 1e-12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the planned NPS of the two groups must differ"),
+				 errdetail("Both groups are planned at NPS %g.", 100.0 * nps_a)));
+	PG_RETURN_INT64(cjkpi_sample_size((za + zb) * (za + zb) * (var_a + var_b) /
+									  ((nps_a - nps_b) * (nps_a - nps_b))));
+}
+
 /* nps_from_counts(bigint[]): a summary from 11 per-score counts (0..10). */
 PG_FUNCTION_INFO_V1(nps_from_counts_array);
 Datum

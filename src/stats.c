@@ -410,3 +410,27 @@ cjkpi_interval_record(FunctionCallInfo fcinfo, double lower, double upper,
 	values[1] = Float8GetDatum(known ? upper : 0.0);
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
+
+double
+cjkpi_z_for_power(double power)
+{
+	if (!(power > 0.0 && power < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("power must be between 0 and 1, exclusive"),
+				 errdetail("The value given was %g.", power),
+				 errhint("Use a fraction such as 0.8 for 80 %% power.")));
+	return cjkpi_norm_quantile(power);
+}
+
+int64
+cjkpi_sample_size(double n)
+{
+	if (!(n < 4611686018427387904.0))	/* 2^62; also NaN */
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the required sample size is out of range"),
+				 errhint("The margin of error or difference is too small to detect.")));
+	/* a hair of tolerance, so an exact integer n is not rounded up by error */
+	return Max(1, (int64) ceil(n - 1e-9 * fmax(1.0, n)));
+}

@@ -77,6 +77,15 @@ extern Datum cjkpi_interval_record(FunctionCallInfo fcinfo,
 								   double lower, double upper, bool known);
 
 /*
+ * Sample sizes.  cjkpi_z_for_power gives z_beta = qnorm(power) for a power
+ * strictly between 0 and 1 (an error otherwise); cjkpi_sample_size rounds a
+ * required number of responses up to a whole response (at least 1), with an
+ * error when it is not a finite number below 2^62.
+ */
+extern double cjkpi_z_for_power(double power);
+extern int64 cjkpi_sample_size(double n);
+
+/*
  * Validate a user-supplied confidence level and raise a clear error if it is
  * not strictly between 0 and 1.
  */

@@ -85,3 +85,33 @@ for m in ('holm', 'bh'):
 mix = [0.04, None, 0.01, 0.04, 0.2, 0.005, 0.9, None, 0.03]
 for m in ('holm', 'bh'):
     print(m, [repr(x) for x in p_adjust(mix, m)])
+
+# Sample sizes (mpmath, from the formulas in src/nps.c and src/csat.c).
+from mpmath import ceil as mceil, ncdf
+def zq(p):
+    return sqrt(2) * erfinv(2 * mpf(p) - 1)
+def z_conf(c):
+    return sqrt(2) * erfinv(mpf(c))
+print('csat n for +-5 at 95 % (p 50 %)', z_conf('0.95') ** 2 * mpf('0.25') / mpf('0.05') ** 2)
+print('csat n for +-3 at 99 % (p 80 %)', z_conf('0.99') ** 2 * mpf('0.16') / mpf('0.03') ** 2)
+print('nps n for +-5 at 95 % (50/50: var 1)', z_conf('0.95') ** 2 / mpf('0.05') ** 2)
+P, D = mpf('0.45'), mpf('0.20')
+print('nps n for +-5 at 95 % (45/20)', z_conf('0.95') ** 2 * (P + D - (P - D) ** 2) / mpf('0.05') ** 2)
+def prop_n(p1, p2, conf, power):
+    p1, p2 = mpf(p1), mpf(p2); pb = (p1 + p2) / 2
+    r = z_conf(conf) * sqrt(2 * pb * (1 - pb)) + zq(power) * sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return r * r / (p1 - p2) ** 2
+print('csat ab 50 vs 75, power 0.9 (R power.prop.test: n = 76.7)', prop_n('0.5', '0.75', '0.95', '0.9'))
+print('csat ab 70 vs 75, power 0.8', prop_n('0.70', '0.75', '0.95', '0.8'))
+def nps_n(pa, da, pb, db, conf, power):
+    pa, da, pb, db = [mpf(x) / 100 for x in (pa, da, pb, db)]
+    va = pa + da - (pa - da) ** 2; vb = pb + db - (pb - db) ** 2
+    return (z_conf(conf) + zq(power)) ** 2 * (va + vb) / ((pa - da) - (pb - db)) ** 2
+n = nps_n(45, 20, 35, 25, '0.95', '0.8'); print('nps ab 45/20 vs 35/25, power 0.8', n)
+# the power of the two-sided z test at that n (and one response fewer)
+def nps_power(pa, da, pb, db, conf, n):
+    pa, da, pb, db = [mpf(x) / 100 for x in (pa, da, pb, db)]
+    va = pa + da - (pa - da) ** 2; vb = pb + db - (pb - db) ** 2
+    se = sqrt((va + vb) / n); d = abs((pa - da) - (pb - db))
+    return ncdf(d / se - z_conf(conf)) + ncdf(-d / se - z_conf(conf))
+print('  power at ceil(n)', nps_power(45, 20, 35, 25, '0.95', mceil(n)), 'at ceil(n) - 1', nps_power(45, 20, 35, 25, '0.95', mceil(n) - 1))
