@@ -103,9 +103,11 @@ p_adjust_partition(WindowObject win, PAdjustState *state)
 	int64		i;
 	double		running;
 
-	state->adjusted = MemoryContextAlloc(GetMemoryChunkContext(state),
-										 sizeof(double) * Max(nrows, 1));
-	sorted = palloc(sizeof(PValueRow) * Max(nrows, 1));
+	/* huge allocations: a partition may hold more than 1 GB / 16 rows */
+	state->adjusted = MemoryContextAllocHuge(GetMemoryChunkContext(state),
+											 sizeof(double) * Max(nrows, 1));
+	sorted = MemoryContextAllocHuge(CurrentMemoryContext,
+									sizeof(PValueRow) * Max(nrows, 1));
 	for (row = 0; row < nrows; row++)
 	{
 		bool		isnull;
