@@ -17,7 +17,8 @@ DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(SQL_CURRENT))
 
 # pg_regress reads test/sql/*.sql and ./expected/*.out; every test starts with
 # the extension installed in the test database.
-REGRESS = catalog_sanity survey_types survey_aggregates survey_statistics survey_parallel \
+REGRESS = catalog_sanity
+REGRESS += survey_types survey_aggregates survey_statistics survey_multiple survey_sample_size survey_parallel \
 	survey_garden_centre survey_copy survey_fuzz
 REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)

@@ -266,6 +266,146 @@ CREATE OPERATOR CLASS ces_summary_hash_ops DEFAULT FOR TYPE ces_summary USING ha
     FUNCTION 1 ces_summary_hash(ces_summary);
 COMMENT ON OPERATOR CLASS ces_summary_hash_ops USING hash IS 'Hash equality of ces summaries';
 
+/*
+ * Ordering: a btree operator class gives every summary type a total order, so
+ * summary columns sort (ORDER BY, btree indexes, merge joins) and work in
+ * sort-planned DISTINCT, UNION and rollup(DISTINCT v).  The order is that of
+ * the stored form (scale, then each score's count from the lowest, then
+ * flags), not of any KPI figure: ORDER BY nps(s) sorts by the score.
+ */
+CREATE FUNCTION nps_summary_lt(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_lt(nps_summary, nps_summary) IS 'True if the first nps summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION nps_summary_le(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_le(nps_summary, nps_summary) IS 'True if the first nps summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION nps_summary_gt(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_gt(nps_summary, nps_summary) IS 'True if the first nps summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION nps_summary_ge(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ge(nps_summary, nps_summary) IS 'True if the first nps summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION nps_summary_cmp(nps_summary, nps_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_cmp(nps_summary, nps_summary) IS 'btree comparison of two nps summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (nps_summary, nps_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (nps_summary, nps_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (nps_summary, nps_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (nps_summary, nps_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS nps_summary_btree_ops DEFAULT FOR TYPE nps_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 nps_summary_cmp(nps_summary, nps_summary);
+COMMENT ON OPERATOR CLASS nps_summary_btree_ops USING btree IS
+    'Total order of nps summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+CREATE FUNCTION csat_summary_lt(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_lt(csat_summary, csat_summary) IS 'True if the first csat summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION csat_summary_le(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_le(csat_summary, csat_summary) IS 'True if the first csat summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION csat_summary_gt(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_gt(csat_summary, csat_summary) IS 'True if the first csat summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION csat_summary_ge(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_ge(csat_summary, csat_summary) IS 'True if the first csat summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION csat_summary_cmp(csat_summary, csat_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_cmp(csat_summary, csat_summary) IS 'btree comparison of two csat summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (csat_summary, csat_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (csat_summary, csat_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (csat_summary, csat_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (csat_summary, csat_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS csat_summary_btree_ops DEFAULT FOR TYPE csat_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 csat_summary_cmp(csat_summary, csat_summary);
+COMMENT ON OPERATOR CLASS csat_summary_btree_ops USING btree IS
+    'Total order of csat summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+CREATE FUNCTION ces_summary_lt(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_lt(ces_summary, ces_summary) IS 'True if the first ces summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION ces_summary_le(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_le(ces_summary, ces_summary) IS 'True if the first ces summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION ces_summary_gt(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_gt(ces_summary, ces_summary) IS 'True if the first ces summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION ces_summary_ge(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_ge(ces_summary, ces_summary) IS 'True if the first ces summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION ces_summary_cmp(ces_summary, ces_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_cmp(ces_summary, ces_summary) IS 'btree comparison of two ces summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (ces_summary, ces_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (ces_summary, ces_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (ces_summary, ces_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (ces_summary, ces_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS ces_summary_btree_ops DEFAULT FOR TYPE ces_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 ces_summary_cmp(ces_summary, ces_summary);
+COMMENT ON OPERATOR CLASS ces_summary_btree_ops USING btree IS
+    'Total order of ces summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+
 /* 20_survey_aggregates.sql: survey aggregates nps, csat, ces and their _agg forms (src/nps.c, csat.c, ces.c) */
 
 /* KPI accessors: also the final functions of nps(), csat() and ces(). */
@@ -1035,6 +1175,471 @@ CREATE AGGREGATE ces_agg(score numeric, scale integer) (
 );
 COMMENT ON AGGREGATE ces_agg(numeric, integer) IS 'Mergeable ces_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
 
+
+/* real scores (data loaded from pandas arrives as floats): integral values only. */
+CREATE FUNCTION nps_trans(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, real) IS 'Transition function of the nps aggregates over real scores (integral values only)';
+CREATE FUNCTION nps_mtrans(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, real) IS 'Moving-aggregate transition function of the nps aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION nps_inv(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, real) IS 'Inverse transition function of the nps aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE nps(score real) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(real) IS 'Net Promoter Score in points (-100..100) of real scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score real) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(real) IS 'Mergeable nps_summary of real scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE FUNCTION csat_trans(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, real) IS 'Transition function of the csat aggregates over real scores (integral values only)';
+CREATE FUNCTION csat_trans_scale(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, real, integer) IS 'Transition function of the csat aggregates over real scores (integral values only) with the scale as third argument';
+CREATE FUNCTION csat_mtrans(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, real) IS 'Moving-aggregate transition function of the csat aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, real, integer) IS 'Moving-aggregate transition function of the csat aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_inv(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, real) IS 'Inverse transition function of the csat aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, real, integer) IS 'Inverse transition function of the csat aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE csat(score real) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(real) IS 'CSAT: % of responses in the top two boxes of real scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score real) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(real) IS 'Mergeable csat_summary of real scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score real, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(real, integer) IS 'CSAT: % of responses in the top two boxes of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score real, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(real, integer) IS 'Mergeable csat_summary of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE FUNCTION ces_trans(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, real) IS 'Transition function of the ces aggregates over real scores (integral values only)';
+CREATE FUNCTION ces_trans_scale(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, real, integer) IS 'Transition function of the ces aggregates over real scores (integral values only) with the scale as third argument';
+CREATE FUNCTION ces_mtrans(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, real) IS 'Moving-aggregate transition function of the ces aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, real, integer) IS 'Moving-aggregate transition function of the ces aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_inv(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, real) IS 'Inverse transition function of the ces aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, real, integer) IS 'Inverse transition function of the ces aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE ces(score real) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(real) IS 'CES: mean effort score of real scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score real) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(real) IS 'Mergeable ces_summary of real scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score real, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(real, integer) IS 'CES: mean effort score of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score real, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(real, integer) IS 'Mergeable ces_summary of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+/* double precision scores (data loaded from pandas arrives as floats): integral values only. */
+CREATE FUNCTION nps_trans(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, double precision) IS 'Transition function of the nps aggregates over double precision scores (integral values only)';
+CREATE FUNCTION nps_mtrans(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, double precision) IS 'Moving-aggregate transition function of the nps aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION nps_inv(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, double precision) IS 'Inverse transition function of the nps aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE nps(score double precision) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(double precision) IS 'Net Promoter Score in points (-100..100) of double precision scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score double precision) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(double precision) IS 'Mergeable nps_summary of double precision scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE FUNCTION csat_trans(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, double precision) IS 'Transition function of the csat aggregates over double precision scores (integral values only)';
+CREATE FUNCTION csat_trans_scale(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, double precision, integer) IS 'Transition function of the csat aggregates over double precision scores (integral values only) with the scale as third argument';
+CREATE FUNCTION csat_mtrans(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, double precision) IS 'Moving-aggregate transition function of the csat aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) IS 'Moving-aggregate transition function of the csat aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_inv(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, double precision) IS 'Inverse transition function of the csat aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, double precision, integer) IS 'Inverse transition function of the csat aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE csat(score double precision) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(double precision) IS 'CSAT: % of responses in the top two boxes of double precision scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score double precision) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(double precision) IS 'Mergeable csat_summary of double precision scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score double precision, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(double precision, integer) IS 'CSAT: % of responses in the top two boxes of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score double precision, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(double precision, integer) IS 'Mergeable csat_summary of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE FUNCTION ces_trans(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, double precision) IS 'Transition function of the ces aggregates over double precision scores (integral values only)';
+CREATE FUNCTION ces_trans_scale(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, double precision, integer) IS 'Transition function of the ces aggregates over double precision scores (integral values only) with the scale as third argument';
+CREATE FUNCTION ces_mtrans(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, double precision) IS 'Moving-aggregate transition function of the ces aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) IS 'Moving-aggregate transition function of the ces aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_inv(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, double precision) IS 'Inverse transition function of the ces aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, double precision, integer) IS 'Inverse transition function of the ces aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE ces(score double precision) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(double precision) IS 'CES: mean effort score of double precision scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score double precision) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(double precision) IS 'Mergeable ces_summary of double precision scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score double precision, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(double precision, integer) IS 'CES: mean effort score of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score double precision, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(double precision, integer) IS 'Mergeable ces_summary of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+/*
+ * The transition, inverse and moving final functions are called by the
+ * aggregates above (PostgreSQL checks the aggregate owner's EXECUTE right on
+ * them, not the caller's): nobody needs to call them directly, so PUBLIC may
+ * not.  They validate their input all the same.
+ */
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_summary_nonempty(nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_nonempty(csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_nonempty(ces_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision, integer) FROM PUBLIC;
+
 /* 30_survey_statistics.sql: survey statistics: counts, intervals, margins of error, significance (src/stats.c) */
 
 /* Figures common to every survey summary. */
@@ -1074,10 +1679,11 @@ CREATE FUNCTION std_error(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_std_error' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION std_error(nps_summary) IS
     'Standard error of the NPS in points: 100 * sqrt((pP + pD - (pP - pD)^2) / n)';
-CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95,
+                    method text DEFAULT 'adjusted-wald') RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION moe(nps_summary, double precision) IS
-    'Margin of error of the NPS in points: z * standard error (95 % by default)';
+COMMENT ON FUNCTION moe(nps_summary, double precision, text) IS
+    'Margin of error of the NPS in points: half-width of the ci_lower/ci_upper interval of the same method (adjusted-wald by default) before clamping';
 CREATE FUNCTION adjusted_nps(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_adjusted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION adjusted_nps(nps_summary) IS
@@ -1093,17 +1699,19 @@ CREATE FUNCTION ci_upper(nps_summary, confidence double precision DEFAULT 0.95,
 COMMENT ON FUNCTION ci_upper(nps_summary, double precision, text) IS
     'Upper end of the NPS confidence interval in points; method adjusted-wald (default) or wald';
 CREATE FUNCTION significance(a nps_summary, b nps_summary, method text DEFAULT 'adjusted-wald',
+                             confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(nps_summary, nps_summary, text) IS
-    'Two-sided z test of NPS a - b (points) on the +1/0/-1 coding; method adjusted-wald (default) or wald';
+COMMENT ON FUNCTION significance(nps_summary, nps_summary, text, double precision) IS
+    'Two-sided z test of NPS a - b on the +1/0/-1 coding: difference nps(a) - nps(b) in points, z, p_value, and the interval of the difference in points (adjusted-wald: adjusted difference +- z * SE, MeasuringU; or wald)';
 CREATE FUNCTION significance(s nps_summary, benchmark double precision, method text DEFAULT 'adjusted-wald',
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(nps_summary, double precision, text) IS
-    'One-tailed z test of whether the NPS is above a benchmark NPS (points); p_value = P(Z >= z)';
+    'One-tailed z test of whether the NPS is above a benchmark NPS: difference nps(s) - benchmark in points, z, p_value = P(Z >= z)';
 CREATE FUNCTION nps_from_counts(counts bigint[]) RETURNS nps_summary
     AS 'MODULE_PATHNAME', 'nps_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_from_counts(bigint[]) IS 'nps_summary from 11 per-score counts, for scores 0 to 10';
@@ -1122,18 +1730,19 @@ COMMENT ON FUNCTION ci_lower(csat_summary, double precision) IS 'Lower end of th
 CREATE FUNCTION ci_upper(csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
     AS 'MODULE_PATHNAME', 'csat_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(csat_summary, double precision) IS 'Upper end of the Wilson interval of CSAT, in percent';
-CREATE FUNCTION significance(a csat_summary, b csat_summary,
+CREATE FUNCTION significance(a csat_summary, b csat_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(csat_summary, csat_summary) IS
-    'Pooled two-proportion z test of CSAT a - b (percentage points), two-sided';
+COMMENT ON FUNCTION significance(csat_summary, csat_summary, double precision) IS
+    'Pooled two-proportion z test of CSAT a - b, two-sided: difference in percentage points, z, p_value, and Newcombe''s hybrid score interval of the difference in points';
 CREATE FUNCTION significance(s csat_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(csat_summary, double precision) IS
-    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage; p_value = P(Z >= z)';
+    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage (above 1 and below 100); p_value = P(Z >= z)';
 CREATE FUNCTION csat_from_counts(counts bigint[]) RETURNS csat_summary
     AS 'MODULE_PATHNAME', 'csat_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_from_counts(bigint[]) IS 'csat_summary from one count per score 1..scale (the array length is the scale)';
@@ -1163,12 +1772,13 @@ CREATE FUNCTION ci_upper(ces_summary, confidence double precision DEFAULT 0.95) 
     AS 'MODULE_PATHNAME', 'ces_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(ces_summary, double precision) IS
     'Upper end of the Student t interval of the mean CES; NULL with fewer than 2 responses';
-CREATE FUNCTION significance(a ces_summary, b ces_summary,
+CREATE FUNCTION significance(a ces_summary, b ces_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'ces_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(ces_summary, ces_summary) IS
-    'Welch two-sided t test of mean CES a - b; z holds the t statistic';
+COMMENT ON FUNCTION significance(ces_summary, ces_summary, double precision) IS
+    'Welch two-sided t test of mean CES a - b: difference on the scale, z (holding the t statistic), p_value, and the Welch interval of the difference on the scale';
 CREATE FUNCTION significance(s ces_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
@@ -1178,6 +1788,38 @@ COMMENT ON FUNCTION significance(ces_summary, double precision) IS
 CREATE FUNCTION ces_from_counts(counts bigint[]) RETURNS ces_summary
     AS 'MODULE_PATHNAME', 'ces_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ces_from_counts(bigint[]) IS 'ces_summary from one count per score 1..scale (the array length is the scale)';
+
+/* Multiple comparisons (src/p_adjust.c). */
+CREATE FUNCTION p_adjust(p_value double precision, method text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'cjkpi_p_adjust' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION p_adjust(double precision, text) IS
+    'Window function: the p-value adjusted for all non-null p-values of the partition, as R''s p.adjust; method holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate)';
+
+/* Sample sizes (src/nps.c, src/csat.c): planned shares and margins in percent and points. */
+CREATE FUNCTION nps_sample_size(moe double precision, promoters double precision DEFAULT 50,
+                                detractors double precision DEFAULT 50,
+                                confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed for an NPS margin of error of at most moe points: z^2 (pP + pD - (pP - pD)^2) / (moe/100)^2 for planned promoter and detractor shares in percent (default 50/50, the largest variance)';
+CREATE FUNCTION nps_ab_sample_size(a_promoters double precision, a_detractors double precision,
+                                   b_promoters double precision, b_detractors double precision,
+                                   confidence double precision DEFAULT 0.95,
+                                   power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_ab_sample_size(double precision, double precision, double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the two-sided NPS z test to detect the planned NPS difference (shares in percent) at the given confidence and power: (z_a/2 + z_b)^2 (var_a + var_b) / (nps_a - nps_b)^2';
+CREATE FUNCTION csat_sample_size(moe double precision, csat double precision DEFAULT 50,
+                                 confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(double precision, double precision, double precision) IS
+    'Responses needed for a CSAT margin of error of at most moe percentage points: z^2 p (1 - p) / (moe/100)^2 for a planned CSAT p in percent (default 50, the largest variance)';
+CREATE FUNCTION csat_ab_sample_size(a_csat double precision, b_csat double precision,
+                                    confidence double precision DEFAULT 0.95,
+                                    power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_ab_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the pooled two-proportion z test to detect planned CSAT a vs b (percent) at the given confidence and power (Fleiss without continuity correction, as R''s power.prop.test)';
 
 /* 40_window_funnel.sql: window_funnel and window_funnel_times (src/funnel.c) */
 

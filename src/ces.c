@@ -175,10 +175,12 @@ ces_summary_ci_upper(PG_FUNCTION_ARGS)
 }
 
 /*
- * significance(a, b): Welch's two-sided t test of the mean scores, with
- * Welch-Satterthwaite degrees of freedom.  The z column holds the t
- * statistic.  NULL with fewer than two responses in a group; z and p_value
- * NULL when neither group varies.
+ * significance(a, b, confidence): Welch's two-sided t test of the mean
+ * scores, with Welch-Satterthwaite degrees of freedom, and the Welch
+ * interval of the difference ces(a) - ces(b) (mean difference +- t * SE), on
+ * the scale.  The z column holds the t statistic.  NULL with fewer than two
+ * responses in a group; z, p_value and the interval NULL when neither group
+ * varies.
  */
 PG_FUNCTION_INFO_V1(ces_summary_significance);
 Datum
@@ -186,14 +188,16 @@ ces_summary_significance(PG_FUNCTION_ARGS)
 {
 	KpiSummary *a = ces_arg(fcinfo, 0);
 	KpiSummary *b = ces_arg(fcinfo, 1);
+	double		confidence = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 0.95;
+	CjkpiTest	t = {0};
 	CesStats	sa,
 				sb;
 	double		va,
 				vb,
 				se,
-				t,
 				df;
 
+	cjkpi_check_confidence(confidence);
 	kpi_require_same_scale(a, b, "compare");
 	ces_stats(a, &sa);
 	ces_stats(b, &sb);
@@ -202,13 +206,22 @@ ces_summary_significance(PG_FUNCTION_ARGS)
 	va = sa.var / sa.n;
 	vb = sb.var / sb.n;
 	se = sqrt(va + vb);
-	if (!(se > 0.0))
-		return kpi_test_result(fcinfo, sa.mean - sb.mean, 0, 0, false);
-	t = (sa.mean - sb.mean) / se;
-	df = (va + vb) * (va + vb) /
-		(va * va / (sa.n - 1.0) + vb * vb / (sb.n - 1.0));
-	return kpi_test_result(fcinfo, sa.mean - sb.mean, t,
-						   cjkpi_t_two_sided_p(t, df), true);
+	t.difference = sa.mean - sb.mean;
+	if (se > 0.0)
+	{
+		double		tc;
+
+		df = (va + vb) * (va + vb) /
+			(va * va / (sa.n - 1.0) + vb * vb / (sb.n - 1.0));
+		t.z = t.difference / se;
+		t.p_value = cjkpi_t_two_sided_p(t.z, df);
+		t.z_known = true;
+		tc = cjkpi_t_for_confidence(confidence, df);
+		t.ci_lower = t.difference - tc * se;
+		t.ci_upper = t.difference + tc * se;
+		t.ci_known = true;
+	}
+	return cjkpi_test_record(fcinfo, &t);
 }
 
 /*
@@ -221,24 +234,29 @@ ces_summary_significance_benchmark(PG_FUNCTION_ARGS)
 {
 	KpiSummary *s = ces_arg(fcinfo, 0);
 	double		benchmark = PG_GETARG_FLOAT8(1);
+	CjkpiTest	t = {0};
 	CesStats	st;
-	double		se,
-				t;
+	double		se;
 
 	if (!(benchmark >= s->lo && benchmark <= s->hi))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("CES benchmark must be on the summary's scale %d..%d, not %.15g",
-						s->lo, s->hi, benchmark)));
+						s->lo, s->hi, benchmark),
+				 benchmark > 0.0 && benchmark < 1.0 ?
+				 errhint("The benchmark is a mean score on the scale; for %% agree compare agree_pct() instead.") : 0));
 	ces_stats(s, &st);
 	if (st.n < 2)
 		PG_RETURN_NULL();
 	se = sqrt(st.var / st.n);
-	if (!(se > 0.0))
-		return kpi_test_result(fcinfo, st.mean - benchmark, 0, 0, false);
-	t = (st.mean - benchmark) / se;
-	return kpi_test_result(fcinfo, st.mean - benchmark, t,
-						   cjkpi_t_sf(t, st.n - 1.0), true);
+	t.difference = st.mean - benchmark;
+	t.z_known = se > 0.0;
+	if (t.z_known)
+	{
+		t.z = t.difference / se;
+		t.p_value = cjkpi_t_sf(t.z, st.n - 1.0);
+	}
+	return cjkpi_test_record(fcinfo, &t);
 }
 
 /* ces_from_counts(bigint[]): one count per score 1..scale. */

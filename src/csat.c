@@ -93,8 +93,9 @@ csat_summary_ci_upper(PG_FUNCTION_ARGS)
 }
 
 /*
- * significance(a, b): pooled two-proportion z test of CSAT %, two-sided.
- * difference = a - b in percentage points.
+ * significance(a, b, confidence): pooled two-proportion z test of CSAT %,
+ * two-sided.  difference = csat(a) - csat(b) in percentage points, with
+ * Newcombe's hybrid score interval (his method 10), also in points.
  */
 PG_FUNCTION_INFO_V1(csat_summary_significance);
 Datum
@@ -102,10 +103,12 @@ csat_summary_significance(PG_FUNCTION_ARGS)
 {
 	KpiSummary *a = csat_arg(fcinfo, 0);
 	KpiSummary *b = csat_arg(fcinfo, 1);
+	double		zc = cjkpi_z_for_confidence(PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 0.95);
 	double		na = (double) kpi_responses(a);
 	double		nb = (double) kpi_responses(b);
 	double		xa = (double) csat_satisfied(a);
 	double		xb = (double) csat_satisfied(b);
+	CjkpiTest	t = {0};
 	double		pooled,
 				se,
 				diff;
@@ -116,20 +119,25 @@ csat_summary_significance(PG_FUNCTION_ARGS)
 	diff = xa / na - xb / nb;
 	pooled = (xa + xb) / (na + nb);
 	se = sqrt(pooled * (1.0 - pooled) * (1.0 / na + 1.0 / nb));
-	if (se > 0.0)
+	t.difference = 100.0 * diff;
+	t.z_known = se > 0.0;
+	if (t.z_known)
 	{
-		double		z = diff / se;
-
-		return kpi_test_result(fcinfo, 100.0 * diff, z,
-							   2.0 * cjkpi_norm_sf(fabs(z)), true);
+		t.z = diff / se;
+		t.p_value = 2.0 * cjkpi_norm_sf(fabs(t.z));
 	}
-	return kpi_test_result(fcinfo, 100.0 * diff, 0, 0, false);
+	cjkpi_newcombe(xa, na, xb, nb, zc, &t.ci_lower, &t.ci_upper);
+	t.ci_lower *= 100.0;
+	t.ci_upper *= 100.0;
+	t.ci_known = true;
+	return cjkpi_test_record(fcinfo, &t);
 }
 
 /*
  * significance(s, benchmark): one-tailed one-sample z test of whether CSAT %
- * is above a benchmark percentage (0 < benchmark < 100), with the standard
- * error under the benchmark.  p_value is P(Z >= z).
+ * is above a benchmark percentage (1 < benchmark < 100), with the standard
+ * error under the benchmark.  p_value is P(Z >= z).  A benchmark of 1 or
+ * less is almost surely a fraction (0.70 for 70 %) and is refused.
  */
 PG_FUNCTION_INFO_V1(csat_summary_significance_benchmark);
 Datum
@@ -139,21 +147,86 @@ csat_summary_significance_benchmark(PG_FUNCTION_ARGS)
 	double		benchmark = PG_GETARG_FLOAT8(1);
 	double		n = (double) kpi_responses(s);
 	double		p0 = benchmark / 100.0;
-	double		p,
-				z;
+	CjkpiTest	t = {0};
+	double		p;
 
-	if (!(benchmark > 0.0 && benchmark < 100.0))
+	if (!(benchmark > 1.0 && benchmark < 100.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("CSAT benchmark must be between 0 and 100, exclusive, not %.15g",
+				 errmsg("CSAT benchmark must be a percentage above 1 and below 100, not %.15g",
 						benchmark),
-				 errhint("The benchmark is a percentage of satisfied responses.")));
+				 errhint("The benchmark is a percentage of satisfied responses: write 70 for 70 %%, not 0.70.")));
 	if (n == 0)
 		PG_RETURN_NULL();
 	p = (double) csat_satisfied(s) / n;
-	z = (p - p0) / sqrt(p0 * (1.0 - p0) / n);
-	return kpi_test_result(fcinfo, 100.0 * p - benchmark, z,
-						   cjkpi_norm_sf(z), true);
+	t.difference = 100.0 * p - benchmark;
+	t.z = (p - p0) / sqrt(p0 * (1.0 - p0) / n);
+	t.p_value = cjkpi_norm_sf(t.z);
+	t.z_known = true;
+	return cjkpi_test_record(fcinfo, &t);
+}
+
+/* A planned CSAT % (argument argno) as a fraction, checked. */
+static double
+csat_planned(FunctionCallInfo fcinfo, int argno)
+{
+	double		p = PG_GETARG_FLOAT8(argno);
+
+	if (!(p >= 0.0 && p <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("planned CSAT must be a percentage between 0 and 100, not %g", p)));
+	return p / 100.0;
+}
+
+/*
+ * csat_sample_size(moe, csat, confidence): the responses needed for a
+ * margin of error of at most moe percentage points on CSAT %, the normal
+ * approximation n = z^2 p (1 - p) / (moe / 100)^2 (Cochran), with p the
+ * planned CSAT (50 % by default, the largest variance: 385 responses for
+ * +-5 points at 95 %).
+ */
+PG_FUNCTION_INFO_V1(csat_sample_size);
+Datum
+csat_sample_size(PG_FUNCTION_ARGS)
+{
+	double		moe = PG_GETARG_FLOAT8(0);
+	double		p = csat_planned(fcinfo, 1);
+	double		z = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(2));
+
+	if (!(moe > 0.0 && moe <= 100.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("CSAT margin of error must be above 0 and at most 100 points, not %g", moe)));
+	PG_RETURN_INT64(cjkpi_sample_size(z * z * p * (1.0 - p) / (moe / 100.0 * moe / 100.0)));
+}
+
+/*
+ * csat_ab_sample_size(a_csat, b_csat, confidence, power): responses needed
+ * in each of two groups for the pooled two-proportion z test of
+ * significance() to detect planned CSAT % a against b with the given power
+ * (Fleiss, no continuity correction; the n of R's power.prop.test):
+ * n = (z_alpha/2 sqrt(2 pbar qbar) + z_beta sqrt(pa qa + pb qb))^2 / (pa - pb)^2.
+ */
+PG_FUNCTION_INFO_V1(csat_ab_sample_size);
+Datum
+csat_ab_sample_size(PG_FUNCTION_ARGS)
+{
+	double		pa = csat_planned(fcinfo, 0);
+	double		pb = csat_planned(fcinfo, 1);
+	double		za = cjkpi_z_for_confidence(PG_GETARG_FLOAT8(2));
+	double		zb = cjkpi_z_for_power(PG_GETARG_FLOAT8(3));
+	double		pbar = (pa + pb) / 2.0;
+	double		root;
+
+	if (pa == pb)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the planned CSAT of the two groups must differ"),
+				 errdetail("Both groups are planned at %g %%.", 100.0 * pa)));
+	root = za * sqrt(2.0 * pbar * (1.0 - pbar)) +
+		zb * sqrt(pa * (1.0 - pa) + pb * (1.0 - pb));
+	PG_RETURN_INT64(cjkpi_sample_size(root * root / ((pa - pb) * (pa - pb))));
 }
 
 /* csat_from_counts(bigint[]): one count per score 1..scale. */

@@ -16,6 +16,9 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "funcapi.h"
+
 #include "stats.h"
 
 double
@@ -343,4 +346,91 @@ cjkpi_wilson(double x, double n, double z, double *lower, double *upper)
 		*lower = 0.0;
 	if (x >= n)
 		*upper = 1.0;
+}
+
+void
+cjkpi_newcombe(double x1, double n1, double x2, double n2, double z,
+			   double *lower, double *upper)
+{
+	double		p1 = x1 / n1;
+	double		p2 = x2 / n2;
+	double		l1,
+				u1,
+				l2,
+				u2;
+
+	cjkpi_wilson(x1, n1, z, &l1, &u1);
+	cjkpi_wilson(x2, n2, z, &l2, &u2);
+	*lower = (p1 - p2) - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
+	*upper = (p1 - p2) + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
+}
+
+/* The composite result type of the calling function, blessed. */
+static TupleDesc
+result_tupdesc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	return BlessTupleDesc(tupdesc);
+}
+
+Datum
+cjkpi_test_record(FunctionCallInfo fcinfo, const CjkpiTest *test)
+{
+	TupleDesc	tupdesc = result_tupdesc(fcinfo);
+	Datum		values[5];
+	bool		nulls[5];
+
+	if (tupdesc->natts != 3 && tupdesc->natts != 5)
+		elog(ERROR, "a test record has 3 or 5 columns, not %d", tupdesc->natts);
+	values[0] = Float8GetDatum(test->difference);
+	nulls[0] = false;
+	values[1] = Float8GetDatum(test->z_known ? test->z : 0.0);
+	values[2] = Float8GetDatum(test->z_known ? test->p_value : 0.0);
+	nulls[1] = nulls[2] = !test->z_known;
+	values[3] = Float8GetDatum(test->ci_known ? test->ci_lower : 0.0);
+	values[4] = Float8GetDatum(test->ci_known ? test->ci_upper : 0.0);
+	nulls[3] = nulls[4] = !test->ci_known;
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+Datum
+cjkpi_interval_record(FunctionCallInfo fcinfo, double lower, double upper,
+					  bool known)
+{
+	TupleDesc	tupdesc = result_tupdesc(fcinfo);
+	Datum		values[2];
+	bool		nulls[2] = {!known, !known};
+
+	if (tupdesc->natts != 2)
+		elog(ERROR, "an interval record has 2 columns, not %d", tupdesc->natts);
+	values[0] = Float8GetDatum(known ? lower : 0.0);
+	values[1] = Float8GetDatum(known ? upper : 0.0);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+double
+cjkpi_z_for_power(double power)
+{
+	if (!(power > 0.0 && power < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("power must be between 0 and 1, exclusive"),
+				 errdetail("The value given was %g.", power),
+				 errhint("Use a fraction such as 0.8 for 80 %% power.")));
+	return cjkpi_norm_quantile(power);
+}
+
+int64
+cjkpi_sample_size(double n)
+{
+	if (!(n < 4611686018427387904.0))	/* 2^62; also NaN */
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the required sample size is out of range"),
+				 errhint("The margin of error or difference is too small to detect.")));
+	/* a hair of tolerance, so an exact integer n is not rounded up by error */
+	return Max(1, (int64) ceil(n - 1e-9 * fmax(1.0, n)));
 }

@@ -20,11 +20,13 @@
 #include "postgres.h"
 
 #include <ctype.h>
+#include <math.h>
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "common/int.h"
+#include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
@@ -100,14 +102,29 @@ kpi_summary_check(Datum d, KpiKind kind)
 	return s;
 }
 
+static void
+kpi_total_out_of_range(const KpiSummary *s)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s summary count out of range", kind_labels[s->kind]),
+			 errdetail("The summary holds more than 2^63-1 responses.")));
+}
+
 int64
 kpi_count_range(const KpiSummary *s, int from, int to)
 {
 	int64		total = 0;
 	int			score;
 
+	/*
+	 * Input and merging keep the total below 2^63, but a state built from a
+	 * user aggregate's INITCOND can still be pushed past it by its
+	 * transition function: an error, never a wrapped count.
+	 */
 	for (score = Max(from, s->lo); score <= Min(to, s->hi); score++)
-		total += s->counts[score - s->lo];	/* validated not to overflow */
+		if (pg_add_s64_overflow(total, s->counts[score - s->lo], &total))
+			kpi_total_out_of_range(s);
 	return total;
 }
 
@@ -129,7 +146,8 @@ kpi_moments(const KpiSummary *s, KpiMoments *m)
 		double		score = s->lo + i;
 		double		c = (double) s->counts[i];
 
-		m->n += s->counts[i];
+		if (pg_add_s64_overflow(m->n, s->counts[i], &m->n))
+			kpi_total_out_of_range(s);
 		m->sum += c * score;
 	}
 }
@@ -164,6 +182,20 @@ kpi_check_scale(KpiKind kind, int64 scale)
 	return (int) scale;
 }
 
+/*
+ * A CSAT or CES score above the scale but on a longer scale the aggregate
+ * could have been told about (csat(score) on 1..10 data) most likely means
+ * the scale argument is missing: say so.
+ */
+static int
+scale_hint(const KpiSummary *s, int64 score)
+{
+	if (s->kind == KPI_NPS || score <= s->hi || score > KPI_MAX_SCALE)
+		return 0;
+	return errhint("If the survey uses a longer scale, pass it as the second argument, as in %s(score, 10) for a 1 to 10 scale.",
+				   kind_names[s->kind]);
+}
+
 void
 kpi_score_out_of_range(const KpiSummary *s, int64 score)
 {
@@ -172,7 +204,8 @@ kpi_score_out_of_range(const KpiSummary *s, int64 score)
 			 errmsg("%s score " INT64_FORMAT " is out of range",
 					kind_labels[s->kind], score),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_labels[s->kind], s->lo, s->hi)));
+					   kind_labels[s->kind], s->lo, s->hi),
+			 scale_hint(s, score)));
 }
 
 void
@@ -223,6 +256,14 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 		if (!PG_ARGISNULL(0))
 		{
 			state = (KpiSummary *) PG_GETARG_POINTER(0);
+
+			/*
+			 * An empty state (a sliding frame whose scores were all NULL or
+			 * have all been removed) has no scale yet: it takes this row's,
+			 * as the first score of a plain aggregate would.
+			 */
+			if (state->hi != scale && kpi_responses(state) == 0)
+				return kpi_summary_new(kind, 1, kpi_check_scale(kind, scale));
 			if (state->hi != scale)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -241,37 +282,58 @@ kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
 }
 
 /*
- * Numeric scores are recognised by hash: the hash of each score on the scale
- * is cached, so a row costs one hash_numeric and one numeric_cmp to confirm
- * the match (numeric hashing ignores trailing zeros, so 9.0 is the score 9).
- * Anything that matches no score takes the slow path that explains why.
+ * The empty state a moving-aggregate transition returns for a NULL score
+ * when it has no state yet (it may not return NULL).  A NULL score says
+ * nothing about the scale, so the scale argument is not read: a plain
+ * aggregate ignores it on such rows too.  The state takes the scale of the
+ * first score it counts (see kpi_trans_state).
+ */
+KpiSummary *
+kpi_empty_state(FunctionCallInfo fcinfo, KpiKind kind, int scale)
+{
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "%s transition function called in non-aggregate context",
+			 kind_labels[kind]);
+	if (kind == KPI_NPS)
+		return kpi_summary_new(kind, 0, 10);
+	if (scale < 0)
+		scale = kind == KPI_CSAT ? KPI_CSAT_DEFAULT_SCALE : KPI_CES_DEFAULT_SCALE;
+	return kpi_summary_new(kind, 1, scale);
+}
+
+/*
+ * Numeric scores are recognised by hash: the hash of every score any scale
+ * can hold (0..KPI_MAX_SCALE) is cached, so a row costs one hash_numeric and
+ * one numeric_cmp to confirm the match (numeric hashing ignores trailing
+ * zeros, so 9.0 is the score 9).  Anything that matches no score takes the
+ * slow path that explains why.
+ *
+ * The cache covers every scale at once and is built once per call site: a
+ * cache keyed on the scale would be rebuilt (and its numerics leaked into
+ * query-lifetime memory) whenever consecutive groups of a hash aggregate use
+ * different scales.
  */
 typedef struct NumericScores
 {
-	int			lo;
-	int			hi;
-	uint32		hashes[KPI_MAX_SCALE + 1];	/* hash of lo + i */
-	Datum		values[KPI_MAX_SCALE + 1];	/* lo + i as numeric */
+	uint32		hashes[KPI_MAX_SCALE + 1];	/* hash of score i */
+	Datum		values[KPI_MAX_SCALE + 1];	/* score i as numeric */
 } NumericScores;
 
 static NumericScores *
-numeric_scores(FunctionCallInfo fcinfo, const KpiSummary *state)
+numeric_scores(FunctionCallInfo fcinfo)
 {
 	NumericScores *cache = (NumericScores *) fcinfo->flinfo->fn_extra;
 
-	if (cache == NULL || cache->lo != state->lo || cache->hi != state->hi)
+	if (cache == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		int			i;
 
-		if (cache == NULL)
-			cache = palloc(sizeof(NumericScores));
-		cache->lo = state->lo;
-		cache->hi = state->hi;
-		for (i = 0; i <= state->hi - state->lo; i++)
+		cache = palloc(sizeof(NumericScores));
+		for (i = 0; i <= KPI_MAX_SCALE; i++)
 		{
 			cache->values[i] = DirectFunctionCall1(int4_numeric,
-												   Int32GetDatum(state->lo + i));
+												   Int32GetDatum(i));
 			cache->hashes[i] = DatumGetUInt32(DirectFunctionCall1(hash_numeric,
 																  cache->values[i]));
 		}
@@ -300,14 +362,14 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 	n = PG_GETARG_NUMERIC(1);	/* detoast once for all calls below */
 	num = NumericGetDatum(n);
 
-	scores = numeric_scores(fcinfo, state);
+	scores = numeric_scores(fcinfo);
 	hash = DatumGetUInt32(DirectFunctionCall1(hash_numeric, num));
-	for (i = 0; i <= state->hi - state->lo; i++)
+	for (i = state->lo; i <= state->hi; i++)
 	{
 		if (scores->hashes[i] == hash &&
 			DatumGetInt32(DirectFunctionCall2(numeric_cmp, num,
 											  scores->values[i])) == 0)
-			return state->lo + i;
+			return i;
 	}
 
 	/* not a score: say whether it is off the scale or not an integer */
@@ -325,7 +387,41 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 			 errmsg("%s score %s is out of range", kind_labels[state->kind],
 					DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 			 errdetail("Valid %s scores are integers from %d to %d.",
-					   kind_labels[state->kind], state->lo, state->hi)));
+					   kind_labels[state->kind], state->lo, state->hi),
+			 overflow ? 0 : scale_hint(state, rounded)));
+	return -1;					/* keep compiler quiet */
+}
+
+/*
+ * The score of a real or double precision argument: an integral value, which
+ * kpi_add_score then checks against the scale.  Fractions, NaN and
+ * infinities are refused with the same errors as numeric scores give;
+ * single says the value was a real, for the message.
+ */
+int64
+kpi_float_score(const KpiSummary *s, double score, bool single)
+{
+	char		buf[64];
+
+	if (likely(score >= -1e15 && score <= 1e15 && score == rint(score)))
+		return (int64) score;
+	/* the value as float4out / float8out would print it */
+	if (single)
+		float_to_shortest_decimal_buf((float) score, buf);
+	else
+		double_to_shortest_decimal_buf(score, buf);
+	if (isnan(score) || isinf(score) || (score >= s->lo && score <= s->hi))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s score %s is not an integer", kind_labels[s->kind], buf),
+				 errdetail("Valid %s scores are integers from %d to %d.",
+						   kind_labels[s->kind], s->lo, s->hi)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s score %s is out of range", kind_labels[s->kind], buf),
+			 errdetail("Valid %s scores are integers from %d to %d.",
+					   kind_labels[s->kind], s->lo, s->hi),
+			 score > s->hi && score <= KPI_MAX_SCALE ? scale_hint(s, (int64) score) : 0));
 	return -1;					/* keep compiler quiet */
 }
 
@@ -342,7 +438,7 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		if (!moving)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale));
+		PG_RETURN_POINTER(kpi_empty_state(fcinfo, kind, scale));
 	}
 	state = kpi_trans_state(fcinfo, kind, scale);
 	kpi_add_score(state, kpi_numeric_score(fcinfo, state));
@@ -352,11 +448,11 @@ kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind, int scale,
 /*
  * Inverse transition of the survey aggregates in moving-aggregate mode
  * (sliding window frames): (state, score [, scale]) -> state with one
- * response of that score removed, in place.  is_numeric selects how
- * argument 1 is read.
+ * response of that score removed, in place.  type selects how argument 1
+ * is read.
  */
 Datum
-kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
+kpi_inverse(FunctionCallInfo fcinfo, int64 score, KpiScoreType type)
 {
 	KpiSummary *state;
 
@@ -367,11 +463,23 @@ kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric)
 	state = (KpiSummary *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(state);
-	if (is_numeric)
+	if (type == KPI_SCORE_NUMERIC)
 		score = kpi_numeric_score(fcinfo, state);
+	else if (type == KPI_SCORE_FLOAT4)
+		score = kpi_float_score(state, PG_GETARG_FLOAT4(1), true);
+	else if (type == KPI_SCORE_FLOAT8)
+		score = kpi_float_score(state, PG_GETARG_FLOAT8(1), false);
+	/*
+	 * Our own aggregates only remove what they added, but an aggregate
+	 * declared by a user can pair this function with any forward function:
+	 * never let a count go below zero.
+	 */
 	if (score < state->lo || score > state->hi || state->counts[score - state->lo] <= 0)
-		elog(ERROR, "score " INT64_FORMAT " was never added to the %s state",
-			 score, kind_labels[state->kind]);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove %s score " INT64_FORMAT " from a summary that holds none",
+						kind_labels[state->kind], score),
+				 errdetail("An inverse transition function can only remove a score its forward transition function counted.")));
 	state->counts[score - state->lo]--;
 	PG_RETURN_POINTER(state);
 }
@@ -892,35 +1000,16 @@ kpi_summary_from_categories(KpiKind kind, int hi, const int *scores,
 }
 
 /*
- * Form the (difference, z, p_value) record of a significance test.  When the
- * statistic is undefined (no variance at all) z and p_value are NULL rather
- * than an infinity or a made-up number.
+ * An interval/test method name, in any case ("Wald" is "wald").
  */
-Datum
-kpi_test_result(FunctionCallInfo fcinfo, double difference, double z,
-				double p_value, bool z_known)
-{
-	TupleDesc	tupdesc;
-	Datum		values[3];
-	bool		nulls[3] = {false, !z_known, !z_known};
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	values[0] = Float8GetDatum(difference);
-	values[1] = Float8GetDatum(z_known ? z : 0.0);
-	values[2] = Float8GetDatum(z_known ? p_value : 0.0);
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
-}
-
 KpiMethod
 kpi_parse_method(text *method)
 {
 	char	   *m = text_to_cstring(method);
 
-	if (strcmp(m, "adjusted-wald") == 0)
+	if (pg_strcasecmp(m, "adjusted-wald") == 0)
 		return KPI_METHOD_ADJUSTED_WALD;
-	if (strcmp(m, "wald") == 0)
+	if (pg_strcasecmp(m, "wald") == 0)
 		return KPI_METHOD_WALD;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -984,4 +1073,76 @@ kpi_summary_hash(PG_FUNCTION_ARGS)
 	KpiSummary *s = PG_GETARG_KPI_SUMMARY(0);
 
 	return hash_any((unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
+}
+
+/*
+ * A total order on summaries, for sorting: btree indexes, ORDER BY, merge
+ * joins, sort-planned DISTINCT and rollup(DISTINCT v).  It orders by the
+ * stored form (scale, then the count of each score from the lowest, then
+ * flags and version) and has no KPI meaning: a summary that sorts first need
+ * not have the lower score.  Ties are broken by the bytes, so cmp is 0
+ * exactly when kpi_summary_equal holds and the order agrees with = and hash.
+ */
+static int
+kpi_summary_compare(FunctionCallInfo fcinfo)
+{
+	KpiSummary *a = PG_GETARG_KPI_SUMMARY(0);
+	KpiSummary *b = PG_GETARG_KPI_SUMMARY(1);
+	int			i;
+
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	for (i = 0; i < KPI_NBINS(a); i++)
+		if (a->counts[i] != b->counts[i])
+			return a->counts[i] < b->counts[i] ? -1 : 1;
+	if (a->flags != b->flags)
+		return a->flags < b->flags ? -1 : 1;
+	if (a->version != b->version)
+		return a->version < b->version ? -1 : 1;
+	if (VARSIZE(a) != VARSIZE(b))
+		return VARSIZE(a) < VARSIZE(b) ? -1 : 1;
+	i = memcmp(a, b, VARSIZE(a));
+	return (i > 0) - (i < 0);
+}
+
+/* btree support function: -1, 0 or 1. */
+PG_FUNCTION_INFO_V1(kpi_summary_cmp);
+Datum
+kpi_summary_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(kpi_summary_compare(fcinfo));
+}
+
+/* summary < summary, in the order of kpi_summary_cmp */
+PG_FUNCTION_INFO_V1(kpi_summary_lt);
+Datum
+kpi_summary_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) < 0);
+}
+
+/* summary <= summary */
+PG_FUNCTION_INFO_V1(kpi_summary_le);
+Datum
+kpi_summary_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) <= 0);
+}
+
+/* summary > summary */
+PG_FUNCTION_INFO_V1(kpi_summary_gt);
+Datum
+kpi_summary_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) > 0);
+}
+
+/* summary >= summary */
+PG_FUNCTION_INFO_V1(kpi_summary_ge);
+Datum
+kpi_summary_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(kpi_summary_compare(fcinfo) >= 0);
 }

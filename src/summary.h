@@ -91,9 +91,21 @@ extern KpiSummary *kpi_summary_from_categories(KpiKind kind, int hi,
 /* Aggregate transition helpers (see summary.c). */
 extern KpiSummary *kpi_trans_state(FunctionCallInfo fcinfo, KpiKind kind,
 								   int scale);
+extern KpiSummary *kpi_empty_state(FunctionCallInfo fcinfo, KpiKind kind,
+								   int scale);
 extern Datum kpi_trans_numeric(FunctionCallInfo fcinfo, KpiKind kind,
 							   int scale, bool moving);
-extern Datum kpi_inverse(FunctionCallInfo fcinfo, int64 score, bool is_numeric);
+/* How an inverse transition reads its score argument. */
+typedef enum KpiScoreType
+{
+	KPI_SCORE_INT,				/* already read: the score parameter */
+	KPI_SCORE_NUMERIC,
+	KPI_SCORE_FLOAT4,
+	KPI_SCORE_FLOAT8
+} KpiScoreType;
+
+extern Datum kpi_inverse(FunctionCallInfo fcinfo, int64 score, KpiScoreType type);
+extern int64 kpi_float_score(const KpiSummary *s, double score, bool single);
 
 /*
  * Count one score.  The hot path of every survey aggregate: one range check
@@ -120,8 +132,9 @@ kpi_add_score(KpiSummary *s, int64 score)
  *
  * The moving variants (MSFUNC, for sliding window frames) differ in one way:
  * PostgreSQL does not let a moving-aggregate transition return NULL, so they
- * create an empty state even for a NULL score; the moving final functions
- * turn an empty state back into NULL.
+ * create an empty state even for a NULL score (without reading the scale,
+ * which a NULL score does not use); the moving final functions turn an empty
+ * state back into NULL.
  */
 #define KPI_TRANS_INT(fname, kind, scale, getarg, moving) \
 PG_FUNCTION_INFO_V1(fname); \
@@ -135,12 +148,19 @@ fname(PG_FUNCTION_ARGS) \
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
 		if (!(moving)) \
 			PG_RETURN_NULL(); \
-		PG_RETURN_POINTER(kpi_trans_state(fcinfo, kind, scale)); \
+		PG_RETURN_POINTER(kpi_empty_state(fcinfo, kind, scale)); \
 	} \
 	state = kpi_trans_state(fcinfo, kind, scale); \
 	kpi_add_score(state, getarg(1)); \
 	PG_RETURN_POINTER(state); \
 }
+
+/*
+ * Floating-point scores (data loaded from pandas arrives as floats): only
+ * integral values on the scale count, like numeric scores.
+ */
+#define KPI_GETARG_FLOAT4_SCORE(n)	kpi_float_score(state, PG_GETARG_FLOAT4(n), true)
+#define KPI_GETARG_FLOAT8_SCORE(n)	kpi_float_score(state, PG_GETARG_FLOAT8(n), false)
 
 #define KPI_TRANS_NUMERIC(fname, kind, scale, moving) \
 PG_FUNCTION_INFO_V1(fname); \
@@ -150,12 +170,17 @@ fname(PG_FUNCTION_ARGS) \
 	return kpi_trans_numeric(fcinfo, kind, scale, moving); \
 }
 
-/* All four score types (smallint, integer, bigint, numeric) of one form. */
+/*
+ * All six score types (smallint, integer, bigint, numeric, real, double
+ * precision) of one form.
+ */
 #define KPI_TRANS_ALL(prefix, kind, scale, moving) \
 	KPI_TRANS_INT(prefix##_int2, kind, scale, PG_GETARG_INT16, moving) \
 	KPI_TRANS_INT(prefix##_int4, kind, scale, PG_GETARG_INT32, moving) \
 	KPI_TRANS_INT(prefix##_int8, kind, scale, PG_GETARG_INT64, moving) \
-	KPI_TRANS_NUMERIC(prefix##_numeric, kind, scale, moving)
+	KPI_TRANS_NUMERIC(prefix##_numeric, kind, scale, moving) \
+	KPI_TRANS_INT(prefix##_float4, kind, scale, KPI_GETARG_FLOAT4_SCORE, moving) \
+	KPI_TRANS_INT(prefix##_float8, kind, scale, KPI_GETARG_FLOAT8_SCORE, moving)
 
 /* One end of a Wilson interval in percent (confidence in argument 1). */
 extern Datum kpi_proportion_ci(FunctionCallInfo fcinfo, int64 x, int64 n,
@@ -170,30 +195,38 @@ PG_FUNCTION_INFO_V1(prefix##_int2); \
 Datum \
 prefix##_int2(PG_FUNCTION_ARGS) \
 { \
-	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT16(1), false); \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT16(1), KPI_SCORE_INT); \
 } \
 PG_FUNCTION_INFO_V1(prefix##_int4); \
 Datum \
 prefix##_int4(PG_FUNCTION_ARGS) \
 { \
-	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1), false); \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1), KPI_SCORE_INT); \
 } \
 PG_FUNCTION_INFO_V1(prefix##_int8); \
 Datum \
 prefix##_int8(PG_FUNCTION_ARGS) \
 { \
-	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1), false); \
+	return kpi_inverse(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1), KPI_SCORE_INT); \
 } \
 PG_FUNCTION_INFO_V1(prefix##_numeric); \
 Datum \
 prefix##_numeric(PG_FUNCTION_ARGS) \
 { \
-	return kpi_inverse(fcinfo, 0, true); \
+	return kpi_inverse(fcinfo, 0, KPI_SCORE_NUMERIC); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_float4); \
+Datum \
+prefix##_float4(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, 0, KPI_SCORE_FLOAT4); \
+} \
+PG_FUNCTION_INFO_V1(prefix##_float8); \
+Datum \
+prefix##_float8(PG_FUNCTION_ARGS) \
+{ \
+	return kpi_inverse(fcinfo, 0, KPI_SCORE_FLOAT8); \
 }
-
-/* Result of a significance test: (difference, z, p_value). */
-extern Datum kpi_test_result(FunctionCallInfo fcinfo, double difference,
-							 double z, double p_value, bool z_known);
 
 /* Parse an interval/test method name for NPS. */
 typedef enum KpiMethod

@@ -255,3 +255,143 @@ CREATE OPERATOR CLASS ces_summary_hash_ops DEFAULT FOR TYPE ces_summary USING ha
     OPERATOR 1 = ,
     FUNCTION 1 ces_summary_hash(ces_summary);
 COMMENT ON OPERATOR CLASS ces_summary_hash_ops USING hash IS 'Hash equality of ces summaries';
+
+/*
+ * Ordering: a btree operator class gives every summary type a total order, so
+ * summary columns sort (ORDER BY, btree indexes, merge joins) and work in
+ * sort-planned DISTINCT, UNION and rollup(DISTINCT v).  The order is that of
+ * the stored form (scale, then each score's count from the lowest, then
+ * flags), not of any KPI figure: ORDER BY nps(s) sorts by the score.
+ */
+CREATE FUNCTION nps_summary_lt(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_lt(nps_summary, nps_summary) IS 'True if the first nps summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION nps_summary_le(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_le(nps_summary, nps_summary) IS 'True if the first nps summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION nps_summary_gt(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_gt(nps_summary, nps_summary) IS 'True if the first nps summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION nps_summary_ge(nps_summary, nps_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_ge(nps_summary, nps_summary) IS 'True if the first nps summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION nps_summary_cmp(nps_summary, nps_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary_cmp(nps_summary, nps_summary) IS 'btree comparison of two nps summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (nps_summary, nps_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (nps_summary, nps_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (nps_summary, nps_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = nps_summary, RIGHTARG = nps_summary, FUNCTION = nps_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (nps_summary, nps_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS nps_summary_btree_ops DEFAULT FOR TYPE nps_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 nps_summary_cmp(nps_summary, nps_summary);
+COMMENT ON OPERATOR CLASS nps_summary_btree_ops USING btree IS
+    'Total order of nps summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+CREATE FUNCTION csat_summary_lt(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_lt(csat_summary, csat_summary) IS 'True if the first csat summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION csat_summary_le(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_le(csat_summary, csat_summary) IS 'True if the first csat summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION csat_summary_gt(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_gt(csat_summary, csat_summary) IS 'True if the first csat summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION csat_summary_ge(csat_summary, csat_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_ge(csat_summary, csat_summary) IS 'True if the first csat summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION csat_summary_cmp(csat_summary, csat_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary_cmp(csat_summary, csat_summary) IS 'btree comparison of two csat summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (csat_summary, csat_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (csat_summary, csat_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (csat_summary, csat_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = csat_summary, RIGHTARG = csat_summary, FUNCTION = csat_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (csat_summary, csat_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS csat_summary_btree_ops DEFAULT FOR TYPE csat_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 csat_summary_cmp(csat_summary, csat_summary);
+COMMENT ON OPERATOR CLASS csat_summary_btree_ops USING btree IS
+    'Total order of csat summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+CREATE FUNCTION ces_summary_lt(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_lt(ces_summary, ces_summary) IS 'True if the first ces summary sorts before the second (order of the stored form, not of the KPI); implements <';
+CREATE FUNCTION ces_summary_le(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_le(ces_summary, ces_summary) IS 'True if the first ces summary sorts before or equal to the second (order of the stored form, not of the KPI); implements <=';
+CREATE FUNCTION ces_summary_gt(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_gt(ces_summary, ces_summary) IS 'True if the first ces summary sorts after the second (order of the stored form, not of the KPI); implements >';
+CREATE FUNCTION ces_summary_ge(ces_summary, ces_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'kpi_summary_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_ge(ces_summary, ces_summary) IS 'True if the first ces summary sorts after or equal to the second (order of the stored form, not of the KPI); implements >=';
+CREATE FUNCTION ces_summary_cmp(ces_summary, ces_summary) RETURNS integer
+    AS 'MODULE_PATHNAME', 'kpi_summary_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary_cmp(ces_summary, ces_summary) IS 'btree comparison of two ces summaries (-1, 0, 1) in the order of the stored form: scale, then each score''s count from the lowest, then flags';
+CREATE OPERATOR < (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (ces_summary, ces_summary) IS 'Sorts before (order of the stored form, not of the KPI)';
+CREATE OPERATOR <= (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (ces_summary, ces_summary) IS 'Sorts before or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR > (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (ces_summary, ces_summary) IS 'Sorts after (order of the stored form, not of the KPI)';
+CREATE OPERATOR >= (
+    LEFTARG = ces_summary, RIGHTARG = ces_summary, FUNCTION = ces_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (ces_summary, ces_summary) IS 'Sorts after or equal to (order of the stored form, not of the KPI)';
+CREATE OPERATOR CLASS ces_summary_btree_ops DEFAULT FOR TYPE ces_summary USING btree AS
+    OPERATOR 1 < ,
+    OPERATOR 2 <= ,
+    OPERATOR 3 = ,
+    OPERATOR 4 >= ,
+    OPERATOR 5 > ,
+    FUNCTION 1 ces_summary_cmp(ces_summary, ces_summary);
+COMMENT ON OPERATOR CLASS ces_summary_btree_ops USING btree IS
+    'Total order of ces summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';

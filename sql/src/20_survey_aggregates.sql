@@ -766,3 +766,468 @@ CREATE AGGREGATE ces_agg(score numeric, scale integer) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(numeric, integer) IS 'Mergeable ces_summary of numeric scores on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+
+/* real scores (data loaded from pandas arrives as floats): integral values only. */
+CREATE FUNCTION nps_trans(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, real) IS 'Transition function of the nps aggregates over real scores (integral values only)';
+CREATE FUNCTION nps_mtrans(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, real) IS 'Moving-aggregate transition function of the nps aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION nps_inv(nps_summary, real) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, real) IS 'Inverse transition function of the nps aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE nps(score real) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(real) IS 'Net Promoter Score in points (-100..100) of real scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score real) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(real) IS 'Mergeable nps_summary of real scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE FUNCTION csat_trans(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, real) IS 'Transition function of the csat aggregates over real scores (integral values only)';
+CREATE FUNCTION csat_trans_scale(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, real, integer) IS 'Transition function of the csat aggregates over real scores (integral values only) with the scale as third argument';
+CREATE FUNCTION csat_mtrans(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, real) IS 'Moving-aggregate transition function of the csat aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, real, integer) IS 'Moving-aggregate transition function of the csat aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_inv(csat_summary, real) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, real) IS 'Inverse transition function of the csat aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, real, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, real, integer) IS 'Inverse transition function of the csat aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE csat(score real) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(real) IS 'CSAT: % of responses in the top two boxes of real scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score real) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(real) IS 'Mergeable csat_summary of real scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score real, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(real, integer) IS 'CSAT: % of responses in the top two boxes of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score real, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(real, integer) IS 'Mergeable csat_summary of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE FUNCTION ces_trans(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, real) IS 'Transition function of the ces aggregates over real scores (integral values only)';
+CREATE FUNCTION ces_trans_scale(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, real, integer) IS 'Transition function of the ces aggregates over real scores (integral values only) with the scale as third argument';
+CREATE FUNCTION ces_mtrans(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, real) IS 'Moving-aggregate transition function of the ces aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, real, integer) IS 'Moving-aggregate transition function of the ces aggregates over real scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_inv(ces_summary, real) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, real) IS 'Inverse transition function of the ces aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, real, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, real, integer) IS 'Inverse transition function of the ces aggregates over real scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE ces(score real) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(real) IS 'CES: mean effort score of real scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score real) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(real) IS 'Mergeable ces_summary of real scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score real, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(real, integer) IS 'CES: mean effort score of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score real, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(real, integer) IS 'Mergeable ces_summary of real scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+/* double precision scores (data loaded from pandas arrives as floats): integral values only. */
+CREATE FUNCTION nps_trans(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_trans(nps_summary, double precision) IS 'Transition function of the nps aggregates over double precision scores (integral values only)';
+CREATE FUNCTION nps_mtrans(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_mtrans(nps_summary, double precision) IS 'Moving-aggregate transition function of the nps aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION nps_inv(nps_summary, double precision) RETURNS nps_summary
+    AS 'MODULE_PATHNAME', 'nps_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION nps_inv(nps_summary, double precision) IS 'Inverse transition function of the nps aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE nps(score double precision) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    FINALFUNC = nps,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(double precision) IS 'Net Promoter Score in points (-100..100) of double precision scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE nps_agg(score double precision) (
+    SFUNC = nps_trans,
+    STYPE = nps_summary,
+    COMBINEFUNC = nps_summary_merge,
+    SSPACE = 104,
+    MSFUNC = nps_mtrans,
+    MINVFUNC = nps_inv,
+    MSTYPE = nps_summary,
+    MFINALFUNC = nps_summary_nonempty,
+    MSSPACE = 104,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(double precision) IS 'Mergeable nps_summary of double precision scores (integral values only) on the scale 0..10; NULLs skipped, NULL for no rows';
+CREATE FUNCTION csat_trans(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans(csat_summary, double precision) IS 'Transition function of the csat aggregates over double precision scores (integral values only)';
+CREATE FUNCTION csat_trans_scale(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_trans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_trans_scale(csat_summary, double precision, integer) IS 'Transition function of the csat aggregates over double precision scores (integral values only) with the scale as third argument';
+CREATE FUNCTION csat_mtrans(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans(csat_summary, double precision) IS 'Moving-aggregate transition function of the csat aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_mtrans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) IS 'Moving-aggregate transition function of the csat aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION csat_inv(csat_summary, double precision) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, double precision) IS 'Inverse transition function of the csat aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION csat_inv(csat_summary, double precision, integer) RETURNS csat_summary
+    AS 'MODULE_PATHNAME', 'csat_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_inv(csat_summary, double precision, integer) IS 'Inverse transition function of the csat aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE csat(score double precision) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(double precision) IS 'CSAT: % of responses in the top two boxes of double precision scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score double precision) (
+    SFUNC = csat_trans,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(double precision) IS 'Mergeable csat_summary of double precision scores (integral values only) on the scale 1..5; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat(score double precision, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    FINALFUNC = csat,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(double precision, integer) IS 'CSAT: % of responses in the top two boxes of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE csat_agg(score double precision, scale integer) (
+    SFUNC = csat_trans_scale,
+    STYPE = csat_summary,
+    COMBINEFUNC = csat_summary_merge,
+    SSPACE = 96,
+    MSFUNC = csat_mtrans_scale,
+    MINVFUNC = csat_inv,
+    MSTYPE = csat_summary,
+    MFINALFUNC = csat_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(double precision, integer) IS 'Mergeable csat_summary of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE FUNCTION ces_trans(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans(ces_summary, double precision) IS 'Transition function of the ces aggregates over double precision scores (integral values only)';
+CREATE FUNCTION ces_trans_scale(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_trans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_trans_scale(ces_summary, double precision, integer) IS 'Transition function of the ces aggregates over double precision scores (integral values only) with the scale as third argument';
+CREATE FUNCTION ces_mtrans(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans(ces_summary, double precision) IS 'Moving-aggregate transition function of the ces aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_mtrans_scale_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) IS 'Moving-aggregate transition function of the ces aggregates over double precision scores (integral values only) (sliding window frames)';
+CREATE FUNCTION ces_inv(ces_summary, double precision) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, double precision) IS 'Inverse transition function of the ces aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE FUNCTION ces_inv(ces_summary, double precision, integer) RETURNS ces_summary
+    AS 'MODULE_PATHNAME', 'ces_inv_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_inv(ces_summary, double precision, integer) IS 'Inverse transition function of the ces aggregates over double precision scores (integral values only): removes a score from a sliding window frame';
+CREATE AGGREGATE ces(score double precision) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(double precision) IS 'CES: mean effort score of double precision scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score double precision) (
+    SFUNC = ces_trans,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(double precision) IS 'Mergeable ces_summary of double precision scores (integral values only) on the scale 1..7; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces(score double precision, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    FINALFUNC = ces,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(double precision, integer) IS 'CES: mean effort score of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+CREATE AGGREGATE ces_agg(score double precision, scale integer) (
+    SFUNC = ces_trans_scale,
+    STYPE = ces_summary,
+    COMBINEFUNC = ces_summary_merge,
+    SSPACE = 96,
+    MSFUNC = ces_mtrans_scale,
+    MINVFUNC = ces_inv,
+    MSTYPE = ces_summary,
+    MFINALFUNC = ces_summary_nonempty,
+    MSSPACE = 96,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(double precision, integer) IS 'Mergeable ces_summary of double precision scores (integral values only) on the given scale 1..scale; NULLs skipped, NULL for no rows';
+
+/*
+ * The transition, inverse and moving final functions are called by the
+ * aggregates above (PostgreSQL checks the aggregate owner's EXECUTE right on
+ * them, not the caller's): nobody needs to call them directly, so PUBLIC may
+ * not.  They validate their input all the same.
+ */
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_summary_nonempty(nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_nonempty(csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_nonempty(ces_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, smallint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, numeric) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, smallint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, numeric, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_trans(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_mtrans(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION nps_inv(nps_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_trans_scale(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_mtrans_scale(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_inv(csat_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_trans_scale(ces_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_mtrans_scale(ces_summary, double precision, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, real, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_inv(ces_summary, double precision, integer) FROM PUBLIC;

@@ -37,10 +37,11 @@ CREATE FUNCTION std_error(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_std_error' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION std_error(nps_summary) IS
     'Standard error of the NPS in points: 100 * sqrt((pP + pD - (pP - pD)^2) / n)';
-CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
+CREATE FUNCTION moe(nps_summary, confidence double precision DEFAULT 0.95,
+                    method text DEFAULT 'adjusted-wald') RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_moe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION moe(nps_summary, double precision) IS
-    'Margin of error of the NPS in points: z * standard error (95 % by default)';
+COMMENT ON FUNCTION moe(nps_summary, double precision, text) IS
+    'Margin of error of the NPS in points: half-width of the ci_lower/ci_upper interval of the same method (adjusted-wald by default) before clamping';
 CREATE FUNCTION adjusted_nps(nps_summary) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_summary_adjusted' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION adjusted_nps(nps_summary) IS
@@ -56,17 +57,19 @@ CREATE FUNCTION ci_upper(nps_summary, confidence double precision DEFAULT 0.95,
 COMMENT ON FUNCTION ci_upper(nps_summary, double precision, text) IS
     'Upper end of the NPS confidence interval in points; method adjusted-wald (default) or wald';
 CREATE FUNCTION significance(a nps_summary, b nps_summary, method text DEFAULT 'adjusted-wald',
+                             confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(nps_summary, nps_summary, text) IS
-    'Two-sided z test of NPS a - b (points) on the +1/0/-1 coding; method adjusted-wald (default) or wald';
+COMMENT ON FUNCTION significance(nps_summary, nps_summary, text, double precision) IS
+    'Two-sided z test of NPS a - b on the +1/0/-1 coding: difference nps(a) - nps(b) in points, z, p_value, and the interval of the difference in points (adjusted-wald: adjusted difference +- z * SE, MeasuringU; or wald)';
 CREATE FUNCTION significance(s nps_summary, benchmark double precision, method text DEFAULT 'adjusted-wald',
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'nps_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(nps_summary, double precision, text) IS
-    'One-tailed z test of whether the NPS is above a benchmark NPS (points); p_value = P(Z >= z)';
+    'One-tailed z test of whether the NPS is above a benchmark NPS: difference nps(s) - benchmark in points, z, p_value = P(Z >= z)';
 CREATE FUNCTION nps_from_counts(counts bigint[]) RETURNS nps_summary
     AS 'MODULE_PATHNAME', 'nps_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_from_counts(bigint[]) IS 'nps_summary from 11 per-score counts, for scores 0 to 10';
@@ -85,18 +88,19 @@ COMMENT ON FUNCTION ci_lower(csat_summary, double precision) IS 'Lower end of th
 CREATE FUNCTION ci_upper(csat_summary, confidence double precision DEFAULT 0.95) RETURNS double precision
     AS 'MODULE_PATHNAME', 'csat_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(csat_summary, double precision) IS 'Upper end of the Wilson interval of CSAT, in percent';
-CREATE FUNCTION significance(a csat_summary, b csat_summary,
+CREATE FUNCTION significance(a csat_summary, b csat_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(csat_summary, csat_summary) IS
-    'Pooled two-proportion z test of CSAT a - b (percentage points), two-sided';
+COMMENT ON FUNCTION significance(csat_summary, csat_summary, double precision) IS
+    'Pooled two-proportion z test of CSAT a - b, two-sided: difference in percentage points, z, p_value, and Newcombe''s hybrid score interval of the difference in points';
 CREATE FUNCTION significance(s csat_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
     AS 'MODULE_PATHNAME', 'csat_summary_significance_benchmark' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(csat_summary, double precision) IS
-    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage; p_value = P(Z >= z)';
+    'One-tailed one-sample z test of whether CSAT is above a benchmark percentage (above 1 and below 100); p_value = P(Z >= z)';
 CREATE FUNCTION csat_from_counts(counts bigint[]) RETURNS csat_summary
     AS 'MODULE_PATHNAME', 'csat_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_from_counts(bigint[]) IS 'csat_summary from one count per score 1..scale (the array length is the scale)';
@@ -126,12 +130,13 @@ CREATE FUNCTION ci_upper(ces_summary, confidence double precision DEFAULT 0.95) 
     AS 'MODULE_PATHNAME', 'ces_summary_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ci_upper(ces_summary, double precision) IS
     'Upper end of the Student t interval of the mean CES; NULL with fewer than 2 responses';
-CREATE FUNCTION significance(a ces_summary, b ces_summary,
+CREATE FUNCTION significance(a ces_summary, b ces_summary, confidence double precision DEFAULT 0.95,
                              OUT difference double precision, OUT z double precision,
-                             OUT p_value double precision)
+                             OUT p_value double precision, OUT ci_lower double precision,
+                             OUT ci_upper double precision)
     AS 'MODULE_PATHNAME', 'ces_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(ces_summary, ces_summary) IS
-    'Welch two-sided t test of mean CES a - b; z holds the t statistic';
+COMMENT ON FUNCTION significance(ces_summary, ces_summary, double precision) IS
+    'Welch two-sided t test of mean CES a - b: difference on the scale, z (holding the t statistic), p_value, and the Welch interval of the difference on the scale';
 CREATE FUNCTION significance(s ces_summary, benchmark double precision,
                              OUT difference double precision, OUT z double precision,
                              OUT p_value double precision)
@@ -141,3 +146,35 @@ COMMENT ON FUNCTION significance(ces_summary, double precision) IS
 CREATE FUNCTION ces_from_counts(counts bigint[]) RETURNS ces_summary
     AS 'MODULE_PATHNAME', 'ces_from_counts_array' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ces_from_counts(bigint[]) IS 'ces_summary from one count per score 1..scale (the array length is the scale)';
+
+/* Multiple comparisons (src/p_adjust.c). */
+CREATE FUNCTION p_adjust(p_value double precision, method text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'cjkpi_p_adjust' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION p_adjust(double precision, text) IS
+    'Window function: the p-value adjusted for all non-null p-values of the partition, as R''s p.adjust; method holm (family-wise error) or bh (Benjamini-Hochberg false discovery rate)';
+
+/* Sample sizes (src/nps.c, src/csat.c): planned shares and margins in percent and points. */
+CREATE FUNCTION nps_sample_size(moe double precision, promoters double precision DEFAULT 50,
+                                detractors double precision DEFAULT 50,
+                                confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed for an NPS margin of error of at most moe points: z^2 (pP + pD - (pP - pD)^2) / (moe/100)^2 for planned promoter and detractor shares in percent (default 50/50, the largest variance)';
+CREATE FUNCTION nps_ab_sample_size(a_promoters double precision, a_detractors double precision,
+                                   b_promoters double precision, b_detractors double precision,
+                                   confidence double precision DEFAULT 0.95,
+                                   power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'nps_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_ab_sample_size(double precision, double precision, double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the two-sided NPS z test to detect the planned NPS difference (shares in percent) at the given confidence and power: (z_a/2 + z_b)^2 (var_a + var_b) / (nps_a - nps_b)^2';
+CREATE FUNCTION csat_sample_size(moe double precision, csat double precision DEFAULT 50,
+                                 confidence double precision DEFAULT 0.95) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(double precision, double precision, double precision) IS
+    'Responses needed for a CSAT margin of error of at most moe percentage points: z^2 p (1 - p) / (moe/100)^2 for a planned CSAT p in percent (default 50, the largest variance)';
+CREATE FUNCTION csat_ab_sample_size(a_csat double precision, b_csat double precision,
+                                    confidence double precision DEFAULT 0.95,
+                                    power double precision DEFAULT 0.8) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'csat_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_ab_sample_size(double precision, double precision, double precision, double precision) IS
+    'Responses needed in each of two groups for the pooled two-proportion z test to detect planned CSAT a vs b (percent) at the given confidence and power (Fleiss without continuity correction, as R''s power.prop.test)';

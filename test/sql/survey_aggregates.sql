@@ -74,6 +74,10 @@ SELECT nps(x) FROM (VALUES (100000000000000000000000000000::numeric)) v(x);
 SELECT nps_agg(x) FROM (VALUES (12)) v(x);
 SELECT csat(x) FROM (VALUES (0)) v(x);
 SELECT csat(x) FROM (VALUES (6)) v(x);
+-- 1..10 data without the scale: the hint says to pass it (issue 8)
+SELECT csat(x) FROM (VALUES (8)) v(x);
+SELECT csat(x) FROM (VALUES (8.0)) v(x);
+SELECT ces(x) FROM (VALUES (10::smallint)) v(x);
 SELECT csat(x, 7) FROM (VALUES (8)) v(x);
 SELECT csat(x, 2) FROM (VALUES (1)) v(x);
 SELECT csat(x, 11) FROM (VALUES (1)) v(x);
@@ -154,5 +158,125 @@ LATERAL (SELECT nps(score) AS n, nps_agg(score) AS s, csat(sat) AS c, csat_agg(s
 SELECT id, x, nps(x) OVER w, nps_agg(x) OVER w, csat_agg(x, 10) OVER w
 FROM (VALUES (1, 5), (2, NULL), (3, NULL), (4, 10), (5, NULL), (6, 9)) v(id, x)
 WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id;
+-- The scale of a NULL score is never read, in a window as outside one (issue
+-- 6, item 9: csat(x, NULL) over a frame of NULL scores raised "scale must not
+-- be null" in a sliding window and gave NULL as a plain aggregate).  Each
+-- frame against the plain aggregate over the same rows; the scale may change
+-- once a frame has emptied, and is ignored on NULL scores.
+CREATE TEMP TABLE scaled (id int, x int, scale int);
+INSERT INTO scaled VALUES (1, NULL, NULL), (2, 5, 5), (3, NULL, NULL), (4, NULL, NULL),
+    (5, 7, 7), (6, NULL, 99), (7, 3, 7), (8, NULL, NULL);
+SELECT w.id, w.c, w.cs, w.e, w.cn, r.c AS plain_c, r.cs AS plain_cs, r.e AS plain_e,
+       w.c IS NOT DISTINCT FROM r.c AND w.cs IS NOT DISTINCT FROM r.cs
+       AND w.e IS NOT DISTINCT FROM r.e AND w.cn IS NOT DISTINCT FROM r.cn AS same
+FROM (SELECT id, csat(x, scale) OVER w AS c, csat_agg(x, scale) OVER w AS cs,
+             ces_agg(x, scale) OVER w AS e, csat(x::numeric, scale) OVER w AS cn
+      FROM scaled WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)) w,
+LATERAL (SELECT csat(x, scale) AS c, csat_agg(x, scale) AS cs, ces_agg(x, scale) AS e,
+                csat(x::numeric, scale) AS cn
+         FROM scaled s WHERE s.id BETWEEN w.id - 1 AND w.id) r
+ORDER BY w.id;
+-- a scale change inside a non-empty frame is still an error, as outside
+SELECT id, csat(x, scale) OVER (ORDER BY id ROWS BETWEEN 3 PRECEDING AND CURRENT ROW)
+FROM scaled;
+SELECT csat(x, scale) FROM scaled WHERE id <= 5;
 -- an inverse transition function is not callable on its own
 SELECT nps_inv('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}', 10);
+
+-- Support functions validate what they receive (issue 6, item 1): any role
+-- can declare its own aggregate around them, with hand-built states.
+\set VERBOSITY sqlstate
+-- an inverse transition paired with a forward function that counts nothing
+-- would take a count below zero: an error (22023), not a negative count
+CREATE FUNCTION keep_state(nps_summary, integer) RETURNS nps_summary
+    LANGUAGE sql IMMUTABLE AS 'SELECT $1';
+CREATE AGGREGATE bad_window_nps(integer) (
+    SFUNC = keep_state, STYPE = nps_summary, INITCOND = 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}',
+    MSFUNC = keep_state, MINVFUNC = nps_inv, MSTYPE = nps_summary,
+    MINITCOND = 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}');
+SELECT x, bad_window_nps(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+FROM generate_series(8, 10) x;
+-- a transition from a hand-built initial state that pushes the total past
+-- 2^63 - 1: the accessors refuse (22003) rather than wrap
+CREATE AGGREGATE full_nps(integer) (
+    SFUNC = nps_trans, STYPE = nps_summary, FINALFUNC = nps,
+    INITCOND = 'v1 nps 0..10 {9223372036854775807,0,0,0,0,0,0,0,0,0,0}');
+SELECT full_nps(x) FROM (VALUES (10)) v(x);
+CREATE AGGREGATE full_csat(integer) (
+    SFUNC = csat_trans, STYPE = csat_summary, FINALFUNC = csat,
+    INITCOND = 'v1 csat 1..5 {9223372036854775807,0,0,0,0}');
+SELECT full_csat(x) FROM (VALUES (5)) v(x);
+CREATE AGGREGATE full_ces(integer) (
+    SFUNC = ces_trans, STYPE = ces_summary, FINALFUNC = ces,
+    INITCOND = 'v1 ces 1..7 {9223372036854775807,0,0,0,0,0,0}');
+SELECT full_ces(x) FROM (VALUES (7)) v(x);
+-- the hand-built state itself is within range and reads normally
+SELECT full_nps(x) FROM (VALUES (10)) v(x) WHERE false;
+-- a forward function with a fixed scale keeps the hand-built state's scale
+CREATE AGGREGATE seven_point_csat(integer) (
+    SFUNC = csat_trans, STYPE = csat_summary, INITCOND = 'v1 csat 1..7 {0,0,0,0,0,0,0}');
+SELECT seven_point_csat(x) FROM (VALUES (7), (6)) v(x);
+SELECT seven_point_csat(x) FROM (VALUES (8)) v(x);
+-- merging hand-built summaries: totals past 2^63 - 1 and other scales are errors
+SELECT 'v1 nps 0..10 {9223372036854775807,0,0,0,0,0,0,0,0,0,0}'::nps_summary
+     + 'v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,1}';
+SELECT rollup(s) FROM (VALUES ('v1 ces 1..7 {4611686018427387904,0,0,0,0,0,0}'::ces_summary),
+                              ('v1 ces 1..7 {0,0,0,0,0,0,4611686018427387904}')) v(s);
+SELECT 'v1 csat 1..5 {1,0,0,0,0}'::csat_summary + 'v1 csat 1..7 {1,0,0,0,0,0,0}';
+-- moving final functions check their input like every accessor
+SELECT nps_summary_nonempty('v1 nps 0..10 {0,0,0,0,0,0,0,0,0,0,0}') IS NULL AS empty_is_null;
+-- support functions are not callable by PUBLIC, yet every aggregate works
+-- for a role without any grant (the aggregate owner's right is checked)
+CREATE ROLE regress_cjkpi_plain;
+SET ROLE regress_cjkpi_plain;
+SELECT nps_trans(NULL::nps_summary, 10);
+SELECT csat_inv('v1 csat 1..5 {0,0,0,0,1}', 5);
+SELECT nps(x), csat(x, 10), responses(ces_agg(x, 10)) FROM generate_series(1, 10) x;
+SELECT x, nps(x) OVER w, csat(x, 10) OVER w, responses(ces_agg(x::numeric, 10) OVER w)
+FROM generate_series(1, 4) x WINDOW w AS (ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW);
+RESET ROLE;
+DROP ROLE regress_cjkpi_plain;
+\set VERBOSITY default
+DROP AGGREGATE bad_window_nps(integer);
+DROP AGGREGATE full_nps(integer);
+DROP AGGREGATE full_csat(integer);
+DROP AGGREGATE full_ces(integer);
+DROP AGGREGATE seven_point_csat(integer);
+DROP FUNCTION keep_state(nps_summary, integer);
+
+-- real and double precision scores (issue 8: data from pandas arrives as
+-- floats): integral values count like the integer types, anything else is
+-- the numeric types' error.  Each against the integer aggregate.
+CREATE TEMP TABLE floats AS
+SELECT id, x::real AS r, x::double precision AS d, x AS i
+FROM (VALUES (1, 10), (2, 9), (3, NULL), (4, 3), (5, 8), (6, 7), (7, 1)) v(id, x);
+SELECT nps(r) = nps(i) AS nps_real, nps(d) = nps(i) AS nps_double,
+       nps_agg(r) = nps_agg(i) AND nps_agg(d) = nps_agg(i) AS nps_agg,
+       csat(r, 10) = csat(i, 10) AND csat(d, 10) = csat(i, 10) AS csat_scale,
+       csat_agg(r, 10) = csat_agg(i, 10) AND csat_agg(d, 10) = csat_agg(i, 10) AS csat_agg_scale,
+       ces(r, 10) = ces(i, 10) AND ces_agg(d, 10) = ces_agg(i, 10) AS ces_scale,
+       nps(d), csat(d, 10), ces(d, 10)
+FROM floats;
+SELECT csat(r) = csat(i) AND csat_agg(d) = csat_agg(i) AND ces(r) = ces(i) AND ces_agg(d) = ces_agg(i) AS fixed_scales
+FROM floats WHERE i <= 5;
+SELECT count(*) AS frames,
+       count(*) FILTER (WHERE nr IS NOT DISTINCT FROM ni AND nd IS NOT DISTINCT FROM ni
+                          AND cr IS NOT DISTINCT FROM ci AND ed IS NOT DISTINCT FROM ei) AS equal
+FROM (SELECT nps_agg(r) OVER w AS nr, nps_agg(d) OVER w AS nd, nps_agg(i) OVER w AS ni,
+             csat(r, 10) OVER w AS cr, csat(i, 10) OVER w AS ci,
+             ces_agg(d, 10) OVER w AS ed, ces_agg(i, 10) OVER w AS ei
+      FROM floats WINDOW w AS (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) q;
+-- bad float scores, one per line
+SELECT nps(x) FROM (VALUES (9.5::double precision)) v(x);
+SELECT nps(x) FROM (VALUES (9.5::real)) v(x);
+SELECT nps(x) FROM (VALUES (0.1::real)) v(x);
+SELECT nps(x) FROM (VALUES (11::double precision)) v(x);
+SELECT nps(x) FROM (VALUES (-1::real)) v(x);
+SELECT nps(x) FROM (VALUES (1e300::double precision)) v(x);
+SELECT nps(x) FROM (VALUES ('NaN'::double precision)) v(x);
+SELECT nps(x) FROM (VALUES ('Infinity'::real)) v(x);
+SELECT nps(x) FROM (VALUES ('-Infinity'::double precision)) v(x);
+SELECT csat(x) FROM (VALUES (8::double precision)) v(x);
+SELECT ces_agg(x, 5) FROM (VALUES (4.25::real)) v(x);
+SELECT sqlstate_of('SELECT nps(x) FROM (VALUES (9.5::float8)) v(x)') AS fraction,
+       sqlstate_of('SELECT nps(x) FROM (VALUES (''NaN''::float4)) v(x)') AS nan;

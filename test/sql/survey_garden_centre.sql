@@ -46,9 +46,15 @@ SELECT rollup(s)::text = (SELECT s::text FROM g) AS rollup_equals_whole FROM per
 SELECT round(csat(satisfaction, 10)::numeric, 4) AS csat,
        round((100.0 * count(*) FILTER (WHERE satisfaction >= 9) / count(satisfaction))::numeric, 4) AS formula
 FROM garden;
--- buckets 0-4 against 5-9: the adjusted-Wald z test, recomputed in plain SQL
+-- buckets 0-4 against 5-9: the adjusted-Wald z test, recomputed in plain SQL;
+-- the difference is the gap between the two NPS figures (issue 8), not
+-- between the adjusted centres
 SELECT round(sig.difference::numeric, 4) AS difference, round(sig.z::numeric, 4) AS z,
-       abs(sig.z - ref.z) < 1e-9 AS z_matches_formula, sig.p_value < 0.05 AS significant
+       abs(sig.z - ref.z) < 1e-9 AS z_matches_formula, sig.p_value < 0.05 AS significant,
+       abs(sig.difference - (SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps)
+                             FROM garden WHERE t BETWEEN 5 AND 9)
+                          + (SELECT 100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps)
+                             FROM garden WHERE t BETWEEN 0 AND 4)) < 1e-9 AS difference_is_nps_gap
 FROM significance((SELECT rollup(s) FROM per_t WHERE t BETWEEN 5 AND 9),
                   (SELECT rollup(s) FROM per_t WHERE t BETWEEN 0 AND 4)) sig,
      (SELECT (a.sp - a.sd - b.sp + b.sd) /

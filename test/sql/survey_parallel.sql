@@ -53,6 +53,11 @@ SELECT nps(score) = (SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(
            AS histogram_equal
 FROM big_responses;
 SELECT responses(nps_agg(score)) = count(score) AS n_equal FROM big_responses;
+-- floating-point scores (1.1) combine like the others
+EXPLAIN (COSTS OFF) SELECT nps_agg(score::float8), csat_agg(sat::real, 5) FROM big_responses;
+SELECT nps_agg(score::float8) = nps_agg(score) AS double_equal, csat_agg(sat::real, 5) = csat_agg(sat, 5) AS real_equal,
+       ces(effort::float8) = ces(effort) AS ces_equal
+FROM big_responses;
 -- partial states that are all empty: workers that see no matching rows
 SELECT nps(score), nps_agg(score), csat_agg(sat) FROM big_responses WHERE id < 0;
 SELECT nps(score) FILTER (WHERE id < 0), nps_agg(nothing) FROM big_responses;

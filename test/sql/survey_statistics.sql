@@ -46,7 +46,8 @@ INSERT INTO checks (label, got, want, tol) SELECT l, g, w, t FROM (SELECT s FROM
 LATERAL (VALUES ('250/675/75 nps', nps(s), 17.5, 1e-12),
                 ('250/675/75 variance', (std_error(s) / 100) ^ 2 * responses(s), 0.294375, 1e-9),
                 ('250/675/75 std_error', std_error(s), 1.71574, 1e-5),
-                ('250/675/75 moe', moe(s), 3.36278, 1e-5),
+                ('250/675/75 wald moe', moe(s, 0.95, 'wald'), 3.36278, 1e-5),
+                ('250/675/75 moe (adjusted, mpmath)', moe(s), 3.3617739678161624, 1e-9),
                 ('250/675/75 wald lower', ci_lower(s, 0.95, 'wald'), 14.1372, 1e-4),
                 ('250/675/75 wald upper', ci_upper(s, 0.95, 'wald'), 20.8628, 1e-4),
                 ('250/675/75 adjusted centre', adjusted_nps(s), 17.4477, 1e-4),
@@ -71,8 +72,9 @@ LATERAL (VALUES ('wald difference', difference, 15.8333, 1e-4),
                 ('wald p', p_value, 5.83e-6, 1e-8)) v(l, g, w, t);
 INSERT INTO checks (label, got, want, tol)
 SELECT l, g, w, t FROM (SELECT (significance(d.s, b.s)).* FROM ex d, ex b WHERE d.name = 'd' AND b.name = 'b') x,
-LATERAL (VALUES ('adjusted difference', difference, 15.7198, 1e-4),
-                ('adjusted SE', difference / z, 3.48708, 1e-5),
+LATERAL (VALUES ('difference is nps(a) - nps(b)', difference, 15.8333, 1e-4),
+                ('adjusted difference (interval centre)', (ci_lower + ci_upper) / 2, 15.7198, 1e-4),
+                ('adjusted SE (interval half-width / z)', (ci_upper - ci_lower) / 2 / 1.959963984540054, 3.48708, 1e-5),
                 ('adjusted z', z, 4.50803, 1e-5),
                 ('adjusted p', p_value, 6.54e-6, 1e-8)) v(l, g, w, t);
 -- swapping the groups flips the sign, not the p-value
@@ -81,9 +83,9 @@ SELECT 'swapped z', (significance(b.s, d.s)).z, -4.50803, 1e-5 FROM ex d, ex b W
 
 -- the normal quantile behind every interval: qnorm(0.975)
 INSERT INTO checks (label, got, want, tol)
-SELECT 'z(0.95) = moe / SE', moe(s) / std_error(s), 1.959963984540054, 1e-13 FROM ex WHERE name = 'b';
+SELECT 'z(0.95) = moe / SE', moe(s, 0.95, 'wald') / std_error(s), 1.959963984540054, 1e-13 FROM ex WHERE name = 'b';
 INSERT INTO checks (label, got, want, tol)
-SELECT 'z(0.99) = moe / SE', moe(s, 0.99) / std_error(s), 2.5758293035489004, 1e-13 FROM ex WHERE name = 'b';
+SELECT 'z(0.99) = moe / SE', moe(s, 0.99, 'wald') / std_error(s), 2.5758293035489004, 1e-13 FROM ex WHERE name = 'b';
 
 -- CSAT: 10x5, 20x4, 10x3, 5x2, 5x1 -> 60 %, mean 3.5
 CREATE TEMP TABLE csat_ex AS
@@ -164,9 +166,9 @@ SELECT 'csat vs benchmark 55 %: z', (significance(s, 55)).z, (0.60 - 0.55) / sqr
 -- Extreme confidence levels keep their digits (scipy norm.isf / closed forms)
 INSERT INTO checks (label, got, want, tol)
 SELECT l, g, w, t FROM ex, LATERAL (VALUES
-    ('z(0.9999999999999999)', moe(s, 0.9999999999999999) / std_error(s), 8.292361075813597, 1e-12),
-    ('z(0.5)', moe(s, 0.5) / std_error(s), 0.6744897501960817, 1e-13),
-    ('z(1e-12) / 1e-12 = sqrt(pi/2)', moe(s, 1e-12) / std_error(s) / 1e-12, sqrt(pi() / 2), 1e-12)) v(l, g, w, t)
+    ('z(0.9999999999999999)', moe(s, 0.9999999999999999, 'wald') / std_error(s), 8.292361075813597, 1e-12),
+    ('z(0.5)', moe(s, 0.5, 'wald') / std_error(s), 0.6744897501960817, 1e-13),
+    ('z(1e-12) / 1e-12 = sqrt(pi/2)', moe(s, 1e-12, 'wald') / std_error(s) / 1e-12, sqrt(pi() / 2), 1e-12)) v(l, g, w, t)
 WHERE name = 'b';
 INSERT INTO checks (label, got, want, tol)
 SELECT 'wilson 30/50 at 0.9999999999999999', ci_lower(csat_from_counts(30, 50), 0.9999999999999999),
@@ -196,6 +198,71 @@ INSERT INTO checks (label, got, want, tol) VALUES
     ('one-sample p, df 1 (Cauchy: 1/2 - atan(t)/pi)', (significance(ces_from_counts(ARRAY[1, 0, 1]), 1.5)).p_value,
      0.5 - atan(0.5) / pi(), 1e-14);
 
+-- Issue 8: what users see.  Reference values not in kpi-statistics.md are
+-- computed with mpmath 1.3.0 at 50 digits from the published formulas
+-- (test/survey_reference.py): adjusted-Wald as in Rocks
+-- 2016 / MeasuringU, Newcombe 1998 method 10, Welch with the t quantile from
+-- mpmath's regularized incomplete beta function.
+-- difference is nps(a) - nps(b) whatever the method: NPS 100 vs -100
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(nps_agg(10), nps_agg(0))).* FROM generate_series(1, 3)) x,
+LATERAL (VALUES ('{10,10,10} vs {0,0,0}: difference', difference, 200, 1e-12),
+                ('{10,10,10} vs {0,0,0}: adjusted z', z, 2.449489742783178, 1e-12),
+                ('{10,10,10} vs {0,0,0}: p', p_value, 0.01430587843542964, 1e-12),
+                ('{10,10,10} vs {0,0,0}: ci_lower', ci_lower, 19.98480539407816, 1e-9),
+                ('{10,10,10} vs {0,0,0}: ci_upper', ci_upper, 180.0151946059218, 1e-9)) v(l, g, w, t);
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(nps_agg(x), 0)).*, (significance(nps_agg(x), 0, 'wald')).difference AS wald_difference
+                        FROM unnest(ARRAY[9, 10, 3]) x) q,
+LATERAL (VALUES ('(9,10,3) vs benchmark 0: difference', difference, 100.0 / 3, 1e-12),
+                ('(9,10,3) vs benchmark 0: wald difference', wald_difference, 100.0 / 3, 1e-12),
+                ('(9,10,3) vs benchmark 0: adjusted z', z, 0.4803844614152614, 1e-12),
+                ('(9,10,3) vs benchmark 0: p', p_value, 0.3154770205920854, 1e-12)) v(l, g, w, t);
+-- the Wald difference and interval of 300/200/100 vs 250/675/75
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(d.s, b.s, 'wald')).* FROM ex d, ex b WHERE d.name = 'd' AND b.name = 'b') x,
+LATERAL (VALUES ('wald ci_lower', ci_lower, 8.986629194991034, 1e-9),
+                ('wald ci_upper', ci_upper, 22.68003747167563, 1e-9),
+                ('wald interval centre = difference', (ci_lower + ci_upper) / 2, 15.8333, 1e-4)) v(l, g, w, t);
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(d.s, b.s)).* FROM ex d, ex b WHERE d.name = 'd' AND b.name = 'b') x,
+LATERAL (VALUES ('adjusted ci_lower', ci_lower, 8.885289852523473, 1e-9),
+                ('adjusted ci_upper', ci_upper, 22.55438779777604, 1e-9)) v(l, g, w, t);
+-- moe is the half-width of the default interval: three promoters, NPS 100,
+-- adjusted interval (-6.58, 100 clamped), moe 56.58 (was 0)
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT nps_agg(10) s FROM generate_series(1, 3)) q,
+LATERAL (VALUES ('3 promoters: moe', moe(s), 56.57928670380859, 1e-9),
+                ('3 promoters: ci_lower', ci_lower(s), -6.579286703808591, 1e-9),
+                ('3 promoters: ci_upper (clamped)', ci_upper(s), 100, 1e-12),
+                ('3 promoters: adjusted centre - moe = ci_lower', adjusted_nps(s) - moe(s), ci_lower(s), 1e-12),
+                ('3 promoters: wald moe', moe(s, 0.95, 'wald'), 0, 1e-12)) v(l, g, w, t);
+-- CSAT: Newcombe's worked example, 56/70 vs 48/80 -> 5.24 to 33.39 points
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(csat_from_counts(56, 70), csat_from_counts(48, 80))).*) x,
+LATERAL (VALUES ('newcombe 56/70 vs 48/80: difference', difference, 20, 1e-12),
+                ('newcombe 56/70 vs 48/80: lower (published 5.24)', ci_lower, 5.24, 0.005),
+                ('newcombe 56/70 vs 48/80: upper (published 33.39)', ci_upper, 33.39, 0.005),
+                ('newcombe 56/70 vs 48/80: lower (mpmath)', ci_lower, 5.243147240236488, 1e-9),
+                ('newcombe 56/70 vs 48/80: upper (mpmath)', ci_upper, 33.38726540369060, 1e-9)) v(l, g, w, t);
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT (significance(csat_from_counts(295, 5000), csat_from_counts(250, 5000))).*,
+                               (significance(csat_from_counts(10, 10), csat_from_counts(0, 10))) AS e) x,
+LATERAL (VALUES ('newcombe 295/5000 vs 250/5000 lower', ci_lower, 0.009447033139673501, 1e-9),
+                ('newcombe 295/5000 vs 250/5000 upper', ci_upper, 1.793326275962281, 1e-9),
+                ('newcombe 10/10 vs 0/10 lower', (e).ci_lower, 60.75093504305242, 1e-9),
+                ('newcombe 10/10 vs 0/10 upper', (e).ci_upper, 100, 1e-12)) v(l, g, w, t);
+-- CES: the Welch interval of the difference of means
+INSERT INTO checks (label, got, want, tol)
+SELECT l, g, w, t FROM (SELECT ces_from_counts(ARRAY[1, 2, 3, 4, 5, 6, 7]) a, ces_from_counts(ARRAY[7, 6, 5, 4, 3, 2, 1]) b,
+                               ces_from_counts(ARRAY[3, 1, 4, 1, 9]) c, ces_from_counts(ARRAY[2, 7, 1, 8, 2]) d) q,
+LATERAL (VALUES ('welch ci_lower (df 54)', (significance(a, b)).ci_lower, 1.054890839907844, 1e-9),
+                ('welch ci_upper (df 54)', (significance(a, b)).ci_upper, 2.945109160092156, 1e-9),
+                ('welch ci_lower (df 32.8)', (significance(c, d)).ci_lower, -0.3349838902248596, 1e-9),
+                ('welch ci_upper (df 32.8)', (significance(c, d)).ci_upper, 1.568317223558193, 1e-9),
+                ('welch 90 % ci_lower', (significance(c, d, 0.90)).ci_lower, -0.1749005651518323, 1e-9),
+                ('welch 90 % ci_upper', (significance(c, d, 0.90)).ci_upper, 1.408233898485166, 1e-9)) v(l, g, w, t);
+
 SELECT id, label, round(got::numeric, 6) AS got, want, abs(got - want) <= tol AS ok
 FROM checks ORDER BY id;
 SELECT count(*) AS checks, count(*) FILTER (WHERE NOT abs(got - want) <= tol) AS failed FROM checks;
@@ -223,6 +290,16 @@ SELECT ci_lower(ces_from_counts(ARRAY[1, 2, 3]), 0);
 SELECT significance(nps_from_counts(1, 2, 3), 101);
 SELECT significance(csat_from_counts(1, 2), 100);
 SELECT significance(csat_from_counts(1, 2), 0);
+-- a CSAT benchmark written as a fraction is refused with a hint (issue 8)
+SELECT significance(csat_from_counts(1, 2), 0.70);
+SELECT significance(csat_from_counts(1, 2), 1);
+SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), 0.70);
+-- method names in any case
+SELECT ci_lower(s, 0.95, 'Wald') = ci_lower(s, 0.95, 'wald') AS wald, ci_lower(s, 0.95, 'ADJUSTED-Wald') = ci_lower(s) AS adjusted,
+       (significance(s, s, 'Wald')).z IS NOT DISTINCT FROM (significance(s, s, 'wald')).z AS test
+FROM (SELECT nps_from_counts(1, 2, 3) s) q;
+SELECT significance(nps_from_counts(1, 2, 3), nps_from_counts(1, 2, 3), 'wilson');
+SELECT significance(nps_from_counts(1, 2, 3), nps_from_counts(1, 2, 3), 'wald', 1.5);
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), 3.5);
 SELECT significance(csat_from_counts(1, 2), csat_from_counts(1, 2, 7));
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), ces_from_counts(ARRAY[1, 2, 3, 4]));

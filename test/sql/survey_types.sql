@@ -69,6 +69,39 @@ SELECT count(*) AS joined FROM (VALUES (nps_from_counts(1, 2, 3)), (nps_from_cou
 JOIN (VALUES (nps_from_counts(1, 2, 3))) b(s) USING (s);
 RESET enable_mergejoin;
 RESET enable_nestloop;
+-- ordering (issue 6, item 10: rollup(DISTINCT v) and sort-planned DISTINCT
+-- failed with "could not identify an ordering operator").  The order is that
+-- of the stored form: scale, then each score's count from the lowest, then
+-- flags; every pair below is checked against that rule written in SQL.
+CREATE TEMP TABLE ordered (id int, s csat_summary);
+INSERT INTO ordered VALUES (1, 'v1 csat 1..5 {0,0,0,0,2}'), (2, 'v1 csat 1..5 {0,0,0,1,0}'),
+    (3, 'v1 csat 1..3 {5,5,5}'), (4, 'v1 csat 1..5 {1,0,0,0,0}'), (5, 'v1 csat 1..5 categories-only {1,0,0,0,0}'),
+    (6, 'v1 csat 1..5 {0,0,0,1,0}'), (7, 'v1 csat 1..7 {0,0,0,0,0,0,0}'), (8, NULL);
+SELECT id, s FROM ordered ORDER BY s, id;
+WITH k AS (
+    SELECT s, ARRAY[array_length(c, 1)] || c || (s::text LIKE '%categories-only%')::int::bigint AS key
+    FROM (SELECT s, string_to_array(substring(s::text FROM '{(.*)}'), ',')::bigint[] AS c
+          FROM ordered WHERE s IS NOT NULL) q)
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE (a.s < b.s) = (a.key < b.key) AND (a.s <= b.s) = (a.key <= b.key)
+                          AND (a.s > b.s) = (a.key > b.key) AND (a.s >= b.s) = (a.key >= b.key)
+                          AND (a.s = b.s) = (a.key = b.key)
+                          AND csat_summary_cmp(a.s, b.s) = sign(btarraycmp(a.key, b.key))) AS agree
+FROM k a CROSS JOIN k b;
+SELECT count(DISTINCT s) AS distinct_count FROM ordered;
+SELECT rollup(DISTINCT s) FROM ordered WHERE id <> 3 AND id <> 7;
+SELECT rollup(DISTINCT s) FROM (VALUES (nps_from_counts(1, 2, 3)), (nps_from_counts(1, 2, 3)), (nps_from_counts(3, 2, 1))) v(s);
+SELECT rollup(DISTINCT s) FROM (VALUES (ces_from_counts(ARRAY[1, 2, 3])), (ces_from_counts(ARRAY[1, 2, 3]))) v(s);
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM ordered;
+SELECT DISTINCT s FROM ordered;
+SELECT DISTINCT s FROM (VALUES (nps_from_counts(1, 2, 3)), (nps_from_counts(1, 2, 3)), (nps_from_counts(3, 2, 1))) v(s);
+SELECT DISTINCT s FROM (VALUES (ces_from_counts(ARRAY[2, 1, 3])), (ces_from_counts(ARRAY[1, 2, 3])), (ces_from_counts(ARRAY[1, 2, 3]))) v(s);
+RESET enable_hashagg;
+CREATE INDEX ON ordered (s);
+SET enable_seqscan = off;
+SELECT id FROM ordered WHERE s = 'v1 csat 1..5 {0,0,0,1,0}' ORDER BY id;
+RESET enable_seqscan;
 
 -- kpi accessors need the right summary type: another KPI's summary is an error
 SELECT nps('v1 csat 1..5 {1,2,3,4,5}'::csat_summary);
