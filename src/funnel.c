@@ -1258,14 +1258,127 @@ funnel_record(FunnelDeque *deques, FunnelPending **pending, int *npending,
 }
 
 /*
+ * Step times of the chains window_funnel_times follows: one slot of nsteps
+ * timestamps per chain.  Chains are created for nearly every (row, step), but
+ * only those still referenced by a level, a level's snapshot, a max_gap front
+ * or a pending entry can be extended, so when the table is full the live
+ * slots are compacted first and the table grows only if more than half of it
+ * is live.  Memory is then bounded by the live chains (at most
+ * 2 * (nsteps + 1) without max_gap) rather than by rows * steps.
+ */
+typedef struct FunnelTimes
+{
+	int64	   *slots;			/* maxslots x nsteps step timestamps */
+	int			nslots;
+	int			maxslots;
+	int			nsteps;
+} FunnelTimes;
+
+static inline void
+funnel_slot_mark(int *map, int slot)
+{
+	if (slot >= 0)
+		map[slot] = 0;
+}
+
+static inline void
+funnel_slot_remap(const int *map, int *slot)
+{
+	if (*slot >= 0)
+		*slot = map[*slot];
+}
+
+/*
+ * Compact the slot table to the slots still referenced, renumbering the
+ * references (and *keep, a slot the caller is about to copy).
+ */
+static void
+funnel_times_compact(FunnelTimes *tt, FunnelLevel *levels, FunnelLevel *snap,
+					 FunnelDeque *deques, FunnelPending *pending, int npending,
+					 int *keep)
+{
+	int		   *map = (int *) palloc(sizeof(int) * tt->nslots);
+	int			nsteps = tt->nsteps;
+	int			n = 0;
+	int			k,
+				i,
+				s;
+
+	for (s = 0; s < tt->nslots; s++)
+		map[s] = -1;
+	funnel_slot_mark(map, *keep);
+	for (k = 1; k <= nsteps; k++)
+	{
+		if (levels[k].best.row >= 0)
+			funnel_slot_mark(map, levels[k].best.slot);
+		if (snap != NULL && snap[k].best.row >= 0)
+			funnel_slot_mark(map, snap[k].best.slot);
+		if (deques != NULL)
+			for (i = 0; i < deques[k].len; i++)
+				funnel_slot_mark(map, deques[k].slot[i]);
+	}
+	for (i = 0; i < npending; i++)
+		funnel_slot_mark(map, pending[i].slot);
+
+	for (s = 0; s < tt->nslots; s++)
+	{
+		if (map[s] < 0)
+			continue;
+		if (n != s)
+			memcpy(&tt->slots[n * nsteps], &tt->slots[s * nsteps],
+				   sizeof(int64) * nsteps);
+		map[s] = n++;
+	}
+
+	funnel_slot_remap(map, keep);
+	for (k = 1; k <= nsteps; k++)
+	{
+		if (levels[k].best.row >= 0)
+			funnel_slot_remap(map, &levels[k].best.slot);
+		if (snap != NULL && snap[k].best.row >= 0)
+			funnel_slot_remap(map, &snap[k].best.slot);
+		if (deques != NULL)
+			for (i = 0; i < deques[k].len; i++)
+				funnel_slot_remap(map, &deques[k].slot[i]);
+	}
+	for (i = 0; i < npending; i++)
+		funnel_slot_remap(map, &pending[i].slot);
+	tt->nslots = n;
+	pfree(map);
+}
+
+/*
+ * A new slot; compacts or grows the table when it is full.  *keep (a slot
+ * index or -1) is renumbered if compaction moves it.
+ */
+static int
+funnel_times_new_slot(FunnelTimes *tt, FunnelLevel *levels, FunnelLevel *snap,
+					  FunnelDeque *deques, FunnelPending *pending, int npending,
+					  int *keep)
+{
+	if (tt->nslots >= tt->maxslots)
+	{
+		funnel_times_compact(tt, levels, snap, deques, pending, npending, keep);
+		if (tt->nslots > tt->maxslots / 2)
+		{
+			tt->maxslots *= 2;
+			tt->slots = (int64 *) repalloc(tt->slots,
+										   sizeof(int64) * tt->maxslots * tt->nsteps);
+		}
+	}
+	return tt->nslots++;
+}
+
+/*
  * Compute the funnel level from a state; the state's rows get sorted in
  * place (which changes nothing observable).  If times is not NULL it
  * receives the step times of the first chain that reached the final level,
  * relative to its step 1, in microseconds.
  *
- * Step times are kept in a table of slots: every chain ever created gets a
- * slot holding its step timestamps, so a level refers to its chains by slot.
- * Only the times variant pays for this.
+ * Step times are kept in a table of slots (FunnelTimes): every chain gets a
+ * slot holding its step timestamps, so a level refers to its chains by slot,
+ * and slots no chain refers to any more are reused.  Only the times variant
+ * pays for this.
  */
 static int
 funnel_compute(FunnelState *state, int64 *times)
@@ -1292,10 +1405,7 @@ funnel_compute(FunnelState *state, int64 *times)
 	int			k;
 	int			g0,
 				g1;
-	int64	   *slots = NULL;	/* nslots x nsteps step timestamps */
-	int			nslots = 0,
-				maxslots = 0;
-	int			best_slot = -1;
+	FunnelTimes tt;				/* times != NULL: chains' step times */
 	int			reset_step = 0;
 	int			grp_cnt[FUNNEL_MAX_STEPS + 1];	/* strict_once: rows per step */
 	int			best_a[FUNNEL_MAX_STEPS + 1];	/* strict_once: best source */
@@ -1305,6 +1415,8 @@ funnel_compute(FunnelState *state, int64 *times)
 	int			npending = 0,
 				maxpending = 0;
 	bool		defer = increase || once;
+	FunnelLevel *live_snap = defer ? snap : NULL;	/* for compaction */
+	FunnelDeque *live_deques = (gaps != NULL) ? deques : NULL;
 
 	if (n == 0)
 		return 0;
@@ -1348,8 +1460,10 @@ funnel_compute(FunnelState *state, int64 *times)
 	}
 	if (times != NULL)
 	{
-		maxslots = 64;
-		slots = (int64 *) palloc(sizeof(int64) * maxslots * nsteps);
+		tt.nsteps = nsteps;
+		tt.nslots = 0;
+		tt.maxslots = 64;
+		tt.slots = (int64 *) palloc(sizeof(int64) * tt.maxslots * nsteps);
 	}
 
 	/* levels[k] is the state of level k (1-based); level 0 unused */
@@ -1445,13 +1559,12 @@ funnel_compute(FunnelState *state, int64 *times)
 					started = true;
 					if (times != NULL)
 					{
-						if (nslots >= maxslots)
-						{
-							maxslots *= 2;
-							slots = (int64 *) repalloc(slots, sizeof(int64) * maxslots * nsteps);
-						}
-						slot = nslots++;
-						slots[slot * nsteps] = t;
+						int			none = -1;
+
+						slot = funnel_times_new_slot(&tt, levels, live_snap,
+													 live_deques, pending,
+													 npending, &none);
+						tt.slots[slot * nsteps] = t;
 					}
 					funnel_offer(&levels[1], t, r, slot);
 					if (gaps != NULL)
@@ -1460,7 +1573,8 @@ funnel_compute(FunnelState *state, int64 *times)
 					if (maxlevel < 1)
 					{
 						maxlevel = 1;
-						best_slot = slot;
+						if (times != NULL)
+							times[0] = t;
 					}
 					if (nsteps == 1)
 						goto done;
@@ -1590,17 +1704,15 @@ funnel_compute(FunnelState *state, int64 *times)
 
 				if (times != NULL)
 				{
-					if (nslots >= maxslots)
-					{
-						maxslots *= 2;
-						slots = (int64 *) repalloc(slots, sizeof(int64) * maxslots * nsteps);
-					}
-					slot = nslots++;
+					slot = funnel_times_new_slot(&tt, levels, live_snap,
+												 live_deques, pending,
+												 npending, &src_slot);
 					if (src_level > 0)
-						memcpy(&slots[slot * nsteps], &slots[src_slot * nsteps],
+						memcpy(&tt.slots[slot * nsteps],
+							   &tt.slots[src_slot * nsteps],
 							   sizeof(int64) * src_level);
 					for (j = src_level; j < k; j++)
-						slots[slot * nsteps + j] = t;
+						tt.slots[slot * nsteps + j] = t;
 				}
 				funnel_offer(&levels[k], first, r, slot);
 				if (gaps != NULL)
@@ -1608,8 +1720,10 @@ funnel_compute(FunnelState *state, int64 *times)
 								  defer, k, first, t, slot);
 				if (k > maxlevel)
 				{
+					/* the first chain to reach a level is the one reported */
 					maxlevel = k;
-					best_slot = slot;
+					if (times != NULL)
+						memcpy(times, &tt.slots[slot * nsteps], sizeof(int64) * k);
 				}
 				if (k == nsteps)
 					goto done;
@@ -1650,11 +1764,7 @@ funnel_compute(FunnelState *state, int64 *times)
 done:
 	pfree(ev);
 	if (times != NULL)
-	{
-		if (maxlevel > 0)
-			memcpy(times, &slots[best_slot * nsteps], sizeof(int64) * maxlevel);
-		pfree(slots);
-	}
+		pfree(tt.slots);
 	return maxlevel;
 }
 
