@@ -843,8 +843,11 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * Combine two partial states.  The result lives in the aggregate context;
- * neither input pointer is returned unless it already is the left state.
+ * Combine two partial states.  The result lives in the aggregate context.
+ * With an empty left side the right state is adopted when it already lives
+ * in the aggregate context, and copied there once otherwise: a deserialized
+ * state lives in per-call memory (see window_funnel_deserialfn), so it is
+ * copied exactly once and its original goes with that memory.
  */
 PG_FUNCTION_INFO_V1(window_funnel_combinefn);
 Datum
@@ -872,12 +875,18 @@ window_funnel_combinefn(PG_FUNCTION_ARGS)
 
 	if (s1 == NULL)
 	{
-		/* copy s2 into the aggregate context */
+		if (s2->cxt == aggcontext)
+			PG_RETURN_POINTER(s2);
 		s1 = funnel_state_new(aggcontext, s2->window, s2->mode, s2->nconds,
 							  s2->mode_text);
 	}
 	else if (s1->window != s2->window || s1->mode != s2->mode ||
-			 s1->nconds != s2->nconds)
+			 s1->nconds != s2->nconds ||
+			 (s1->mode_text == NULL) != (s2->mode_text == NULL) ||
+			 (s1->mode_text != NULL &&
+			  (VARSIZE_ANY_EXHDR(s1->mode_text) != VARSIZE_ANY_EXHDR(s2->mode_text) ||
+			   memcmp(VARDATA_ANY(s1->mode_text), VARDATA_ANY(s2->mode_text),
+					  VARSIZE_ANY_EXHDR(s1->mode_text)) != 0)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("window_funnel window, mode and number of conditions must be the same for all rows of a group")));
@@ -942,7 +951,12 @@ window_funnel_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Deserialize a state, checking every length against the buffer. */
+/*
+ * Deserialize a state, checking every length against the buffer.  The state
+ * is built in the current (per-call) memory context, not the aggregate
+ * context: the combine function copies it into the aggregate context when it
+ * keeps it, and a state built there would stay allocated twice.
+ */
 PG_FUNCTION_INFO_V1(window_funnel_deserialfn);
 Datum
 window_funnel_deserialfn(PG_FUNCTION_ARGS)
@@ -987,7 +1001,8 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 	if (nevents < 0 || (int64) nevents * 12 > buf.len - buf.cursor)
 		elog(ERROR, "invalid window_funnel state");
 
-	state = funnel_state_new(aggcontext, window, mode, nconds, mode_text);
+	state = funnel_state_new(CurrentMemoryContext, window, mode, nconds,
+							 mode_text);
 	for (i = 0; i < nevents; i++)
 	{
 		int64		ts = pq_getmsgint64(&buf);
