@@ -1101,27 +1101,82 @@ funnel_offer(FunnelLevel *lvl, int64 first, int32 row, int32 slot)
 
 /*
  * strict_once within one timestamp: can steps lo..hi each be filled by a
- * different row of ev[g0..g1), not using row skip?  A bipartite matching
- * (Kuhn's augmenting paths); steps are at most 32, so the recursion is
- * shallow.
+ * different row of the timestamp, not using row r?  A bipartite matching
+ * (Kuhn's augmenting paths) between steps and rows.
+ *
+ * The matching never needs more than nsteps candidate rows per step: at most
+ * nsteps - 1 steps are filled, so the other steps and r block at most
+ * nsteps - 1 of a step's candidates and one of nsteps is always free.  Each
+ * step therefore keeps only its first nsteps + 1 rows of the timestamp, and a
+ * matching costs O(nsteps^3) whatever the number of rows sharing the
+ * timestamp (bulk loads often give thousands).
  */
-static bool
-funnel_match_try(const FunnelEvent *ev, int g0, int g1, int skip, int step,
-				 int *step_of_row, bool *visited)
-{
-	uint32		bit = ((uint32) 1) << (step - 1);
-	int			q;
+#define FUNNEL_MAX_CANDS	(FUNNEL_MAX_STEPS + 1)
+#define FUNNEL_MAX_UROWS	(FUNNEL_MAX_STEPS * FUNNEL_MAX_CANDS)
 
-	for (q = g0; q < g1; q++)
+typedef struct FunnelCands
+{
+	int			nrows;			/* rows of the timestamp */
+	int			nu;				/* distinct candidate rows */
+	int			urow[FUNNEL_MAX_UROWS]; /* their row numbers, ascending */
+	int			ncand[FUNNEL_MAX_STEPS + 1];	/* candidates per step */
+	int16		cand[FUNNEL_MAX_STEPS + 1][FUNNEL_MAX_CANDS];	/* into urow */
+	int			count[FUNNEL_MAX_STEPS + 1];	/* rows matching each step */
+} FunnelCands;
+
+/* Collect the candidate rows of ev[g0..g1) for steps 1..nsteps. */
+static void
+funnel_cands_build(FunnelCands *c, const FunnelEvent *ev, int g0, int g1,
+				   int nsteps, uint32 step_bits)
+{
+	int			limit = nsteps + 1;
+	int			r;
+
+	c->nrows = g1 - g0;
+	c->nu = 0;
+	memset(c->ncand, 0, sizeof(int) * (nsteps + 1));
+	memset(c->count, 0, sizeof(int) * (nsteps + 1));
+	for (r = g0; r < g1; r++)
 	{
-		if (q == skip || visited[q - g0] || !(ev[q].mask & bit))
-			continue;
-		visited[q - g0] = true;
-		if (step_of_row[q - g0] == 0 ||
-			funnel_match_try(ev, g0, g1, skip, step_of_row[q - g0],
-							 step_of_row, visited))
+		uint32		m = ev[r].mask & step_bits;
+		bool		added = false;
+
+		while (m != 0)
 		{
-			step_of_row[q - g0] = step;
+			int			s = pg_rightmost_one_pos32(m) + 1;
+
+			c->count[s]++;
+			if (c->ncand[s] < limit)
+			{
+				if (!added)
+				{
+					c->urow[c->nu++] = r;
+					added = true;
+				}
+				c->cand[s][c->ncand[s]++] = (int16) (c->nu - 1);
+			}
+			m &= m - 1;
+		}
+	}
+}
+
+static bool
+funnel_match_try(const FunnelCands *c, int skip_u, int step, int *step_of_u,
+				 bool *visited)
+{
+	int			i;
+
+	for (i = 0; i < c->ncand[step]; i++)
+	{
+		int			q = c->cand[step][i];
+
+		if (q == skip_u || visited[q])
+			continue;
+		visited[q] = true;
+		if (step_of_u[q] == 0 ||
+			funnel_match_try(c, skip_u, step_of_u[q], step_of_u, visited))
+		{
+			step_of_u[q] = step;
 			return true;
 		}
 	}
@@ -1129,44 +1184,38 @@ funnel_match_try(const FunnelEvent *ev, int g0, int g1, int skip, int step,
 }
 
 static bool
-funnel_match_steps(const FunnelEvent *ev, int g0, int g1, int skip,
-				   int lo, int hi)
+funnel_match_steps(const FunnelCands *c, int skip_row, int lo, int hi)
 {
-	int			m = g1 - g0;
-	int			local_rows[64];
-	bool		local_visited[64];
-	int		   *step_of_row;
-	bool	   *visited;
-	bool		ok = true;
+	int			step_of_u[FUNNEL_MAX_UROWS];
+	bool		visited[FUNNEL_MAX_UROWS];
+	int			skip_u = -1;
+	int			l = 0,
+				h = c->nu;
 	int			j;
 
 	if (lo > hi)
 		return true;
-	if (hi - lo + 1 > m - 1)
+	if (hi - lo + 1 > c->nrows - 1)
 		return false;			/* fewer other rows than steps */
-	if (m <= 64)
+	while (l < h)
 	{
-		step_of_row = local_rows;
-		visited = local_visited;
+		int			mid = l + (h - l) / 2;
+
+		if (c->urow[mid] < skip_row)
+			l = mid + 1;
+		else
+			h = mid;
 	}
-	else
+	if (l < c->nu && c->urow[l] == skip_row)
+		skip_u = l;
+	memset(step_of_u, 0, sizeof(int) * c->nu);
+	for (j = lo; j <= hi; j++)
 	{
-		step_of_row = (int *) palloc(sizeof(int) * m);
-		visited = (bool *) palloc(sizeof(bool) * m);
+		memset(visited, 0, sizeof(bool) * c->nu);
+		if (!funnel_match_try(c, skip_u, j, step_of_u, visited))
+			return false;
 	}
-	memset(step_of_row, 0, sizeof(int) * m);
-	for (j = lo; j <= hi && ok; j++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		memset(visited, 0, sizeof(bool) * m);
-		ok = funnel_match_try(ev, g0, g1, skip, j, step_of_row, visited);
-	}
-	if (m > 64)
-	{
-		pfree(step_of_row);
-		pfree(visited);
-	}
-	return ok;
+	return true;
 }
 
 /*
@@ -1422,7 +1471,7 @@ funnel_compute(FunnelState *state, int64 *times)
 				g1;
 	FunnelTimes tt;				/* times != NULL: chains' step times */
 	int			reset_step = 0;
-	int			grp_cnt[FUNNEL_MAX_STEPS + 1];	/* strict_once: rows per step */
+	FunnelCands *cands = NULL;	/* strict_once: rows per step */
 	int			best_a[FUNNEL_MAX_STEPS + 1];	/* strict_once: best source */
 	const int64 *gaps = state->gaps;	/* NULL: no max_gap */
 	FunnelDeque deques[FUNNEL_MAX_STEPS + 1];
@@ -1501,24 +1550,18 @@ funnel_compute(FunnelState *state, int64 *times)
 		reset_step = 0;
 
 		/*
-		 * strict_once: how many rows of this timestamp can fill each step,
-		 * for a quick test before the matching, and the best source level
-		 * found so far for each step, to skip rows that cannot improve it.
-		 * Both keep a timestamp with many rows from costing rows^2.
+		 * strict_once: the rows of this timestamp that can fill each step
+		 * (counts for a quick test, a few candidates for the matching), and
+		 * the best source level found so far for each step, to skip rows
+		 * that cannot improve it.  With the skip of repeated masks below,
+		 * a timestamp of m rows costs O(m * nsteps) plus one matching of
+		 * O(nsteps^3) per distinct mask and source level, not O(m^2).
 		 */
 		if (once)
 		{
-			memset(grp_cnt, 0, sizeof(int) * (nsteps + 1));
-			for (r = g0; r < g1; r++)
-			{
-				uint32		m = ev[r].mask & step_bits;
-
-				while (m != 0)
-				{
-					grp_cnt[pg_rightmost_one_pos32(m) + 1]++;
-					m &= m - 1;
-				}
-			}
+			if (cands == NULL)
+				cands = (FunnelCands *) palloc(sizeof(FunnelCands));
+			funnel_cands_build(cands, ev, g0, g1, nsteps, step_bits);
 			for (k = 0; k <= nsteps; k++)
 				best_a[k] = k;
 		}
@@ -1544,6 +1587,7 @@ funnel_compute(FunnelState *state, int64 *times)
 		while (any != 0)
 		{
 			int			bit = pg_rightmost_one_pos32(any);
+			uint32		prev_mask = 0;	/* strict_once: last row's mask */
 
 			k = bit + 1;
 			any &= any - 1;
@@ -1612,6 +1656,7 @@ funnel_compute(FunnelState *state, int64 *times)
 					k = bit + 1;
 					/* rows before this entry cannot join a later chain */
 					reset_step = k;
+					prev_mask = 0;
 					continue;
 				}
 
@@ -1662,6 +1707,14 @@ funnel_compute(FunnelState *state, int64 *times)
 					 */
 					int			a_end = (gaps == NULL) ? best_a[k] : k;
 
+					/*
+					 * A row with the same conditions as the previous row of
+					 * this step and timestamp finds the same chain (rows sort
+					 * on their mask, so such rows are adjacent): skip it.
+					 */
+					if (ev[r].mask == prev_mask)
+						continue;
+					prev_mask = ev[r].mask;
 					src_level = -1;
 
 					for (a = increase ? k - 1 : reset_step; a < a_end; a++)
@@ -1671,7 +1724,7 @@ funnel_compute(FunnelState *state, int64 *times)
 
 						/* every step a+1 .. k-1 needs a row other than r */
 						for (j = a + 1; j < k && possible; j++)
-							if (grp_cnt[j] - (int) ((ev[r].mask >> (j - 1)) & 1) < 1)
+							if (cands->count[j] - (int) ((ev[r].mask >> (j - 1)) & 1) < 1)
 								possible = false;
 						if (!possible)
 							continue;
@@ -1705,7 +1758,7 @@ funnel_compute(FunnelState *state, int64 *times)
 								gap > state->window)
 								continue;
 						}
-						if (funnel_match_steps(ev, g0, g1, r, a + 1, k - 1))
+						if (funnel_match_steps(cands, r, a + 1, k - 1))
 						{
 							src_level = a;
 							break;
@@ -1778,6 +1831,8 @@ funnel_compute(FunnelState *state, int64 *times)
 
 done:
 	pfree(ev);
+	if (cands != NULL)
+		pfree(cands);
 	if (times != NULL)
 		pfree(tt.slots);
 	return maxlevel;
