@@ -36,6 +36,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "catalog/pg_type.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
@@ -164,6 +166,161 @@ static int	funnel_compute(FunnelState *state, int64 *times);
 static int	funnel_nsteps(const FunnelState *state);
 
 /*
+ * Units of a max_gap value and their length in microseconds.  Months and
+ * years are not here: a gap has a fixed length, and those have none.
+ */
+typedef struct FunnelGapUnit
+{
+	const char *name;
+	int64		usecs;
+} FunnelGapUnit;
+
+static const FunnelGapUnit funnel_gap_units[] = {
+	{"us", 1}, {"usec", 1}, {"usecs", 1}, {"microsecond", 1}, {"microseconds", 1},
+	{"ms", 1000}, {"msec", 1000}, {"msecs", 1000},
+	{"millisecond", 1000}, {"milliseconds", 1000},
+	{"s", USECS_PER_SEC}, {"sec", USECS_PER_SEC}, {"secs", USECS_PER_SEC},
+	{"second", USECS_PER_SEC}, {"seconds", USECS_PER_SEC},
+	{"min", USECS_PER_MINUTE}, {"mins", USECS_PER_MINUTE},
+	{"minute", USECS_PER_MINUTE}, {"minutes", USECS_PER_MINUTE},
+	{"h", USECS_PER_HOUR}, {"hr", USECS_PER_HOUR}, {"hrs", USECS_PER_HOUR},
+	{"hour", USECS_PER_HOUR}, {"hours", USECS_PER_HOUR},
+	{"d", USECS_PER_DAY}, {"day", USECS_PER_DAY}, {"days", USECS_PER_DAY},
+	{"w", 7 * USECS_PER_DAY}, {"week", 7 * USECS_PER_DAY},
+	{"weeks", 7 * USECS_PER_DAY},
+	{NULL, 0}
+};
+
+static const char *const funnel_calendar_units[] = {
+	"mon", "mons", "month", "months", "y", "yr", "yrs", "year", "years", NULL
+};
+
+static pg_noinline void
+funnel_gap_syntax_error(const char *value)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid window_funnel max_gap value \"%s\"", value),
+			 errdetail("A gap is one or more terms of a non-negative number and a unit, such as \"90 seconds\", \"1.5 hours\" or \"1 hour 30 min\"."),
+			 errhint("Units are us, ms, s, sec, second, min, minute, h, hour, d, day, w and week (also plural).")));
+}
+
+static bool
+funnel_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* the unit named by u[0..len), or NULL; errors for calendar units */
+static const FunnelGapUnit *
+funnel_gap_unit(const char *value, const char *u, int len)
+{
+	const FunnelGapUnit *unit;
+	int			i;
+
+	for (unit = funnel_gap_units; unit->name != NULL; unit++)
+		if ((int) strlen(unit->name) == len && pg_strncasecmp(unit->name, u, len) == 0)
+			return unit;
+	if (len == 1 && pg_ascii_tolower((unsigned char) u[0]) == 'm')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid window_funnel max_gap value \"%s\"", value),
+				 errdetail("The unit \"m\" could mean minutes or months."),
+				 errhint("Write min for minutes.")));
+	for (i = 0; funnel_calendar_units[i] != NULL; i++)
+		if ((int) strlen(funnel_calendar_units[i]) == len &&
+			pg_strncasecmp(funnel_calendar_units[i], u, len) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel max_gap must not contain months or years, not \"%s\"", value),
+					 errdetail("Months and years have no fixed length."),
+					 errhint("Express the gap in days or weeks, for example max_gap=30 days.")));
+	return NULL;
+}
+
+/*
+ * Parse a max_gap value into microseconds.  interval_in is not used: its
+ * reading of a value depends on IntervalStyle ("-1 day 48:00:00" is one day
+ * under postgres and an error under sql_standard), and the funnels are
+ * IMMUTABLE.  The syntax is one or more terms "<number> <unit>" (space
+ * optional), summed; the number is non-negative with an optional decimal
+ * fraction; units are compared case-insensitively in ASCII.  Nothing here
+ * depends on a setting or the locale.
+ */
+static int64
+funnel_parse_gap(const char *value)
+{
+	const char *p = value;
+	int64		total = 0;
+	int			nterms = 0;
+
+	for (;;)
+	{
+		int64		ip = 0;
+		int64		frac = 0;
+		int64		den = 1;
+		int64		term;
+		bool		digits = false;
+		const char *u;
+		const FunnelGapUnit *unit;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == '-')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel max_gap must not be negative, not \"%s\"", value)));
+		for (; funnel_ascii_digit(*p); p++)
+		{
+			digits = true;
+			if (pg_mul_s64_overflow(ip, 10, &ip) ||
+				pg_add_s64_overflow(ip, *p - '0', &ip))
+				goto out_of_range;
+		}
+		if (*p == '.')
+		{
+			/* nine digits are finer than a microsecond for any unit here */
+			for (p++; funnel_ascii_digit(*p); p++)
+			{
+				digits = true;
+				if (den < 1000000000)
+				{
+					frac = frac * 10 + (*p - '0');
+					den *= 10;
+				}
+			}
+		}
+		if (!digits)
+			funnel_gap_syntax_error(value);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (u = p; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'); p++)
+			;
+		if (p == u)
+			funnel_gap_syntax_error(value);
+		unit = funnel_gap_unit(value, u, p - u);
+		if (unit == NULL)
+			funnel_gap_syntax_error(value);
+		if (pg_mul_s64_overflow(ip, unit->usecs, &term) ||
+			pg_add_s64_overflow(term, (int64) rint((double) frac / den * unit->usecs), &term) ||
+			pg_add_s64_overflow(total, term, &total))
+			goto out_of_range;
+		nterms++;
+	}
+	if (nterms == 0)
+		funnel_gap_syntax_error(value);
+	return total;
+
+out_of_range:
+	ereport(ERROR,
+			(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+			 errmsg("window_funnel max_gap is out of range: \"%s\"", value)));
+	return 0;					/* keep compiler quiet */
+}
+
+/*
  * Parse a comma-separated list of modes into FM_* flags.  Spaces around the
  * names are ignored; an empty string means the default mode.
  */
@@ -224,7 +381,6 @@ funnel_parse_mode(const char *mode, int len, int64 *gaps)
 			int			namelen = eq - tok;
 			char	   *value = pnstrdup(eq + 1, toklen - namelen - 1);
 			int			step = 0;
-			Interval   *iv;
 			int64		usecs;
 
 			if (namelen > 8 && tok[7] == '_')
@@ -237,22 +393,13 @@ funnel_parse_mode(const char *mode, int len, int64 *gaps)
 					ereport(ERROR,
 							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 							 errmsg("invalid window_funnel option \"%.*s\"", namelen, tok),
-							 errhint("Use max_gap=<interval> for every step or max_gap_K=<interval> for the gap into step K (2 or more).")));
+							 errhint("Use max_gap=<duration> for every step or max_gap_K=<duration> for the gap into step K (2 or more).")));
 			}
 			else if (namelen != 7)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("unknown window_funnel mode \"%.*s\"", toklen, tok)));
-			iv = DatumGetIntervalP(DirectFunctionCall3(interval_in,
-													   CStringGetDatum(value),
-													   ObjectIdGetDatum(InvalidOid),
-													   Int32GetDatum(-1)));
-			if (iv->month != 0 ||
-				pg_mul_s64_overflow((int64) iv->day, USECS_PER_DAY, &usecs) ||
-				pg_add_s64_overflow(usecs, iv->time, &usecs) || usecs < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("window_funnel max_gap must be a non-negative interval without months, not \"%s\"", value)));
+			usecs = funnel_parse_gap(value);
 			if (step == 0)
 				all_gap = usecs;
 			else
@@ -263,7 +410,7 @@ funnel_parse_mode(const char *mode, int len, int64 *gaps)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown window_funnel mode \"%.*s\"", toklen, tok),
-					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude, max_gap=<interval> and max_gap_K=<interval>, separated by commas.")));
+					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude, max_gap=<duration> and max_gap_K=<duration>, separated by commas.")));
 #undef TOKEN_IS
 	}
 
