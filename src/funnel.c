@@ -740,8 +740,21 @@ typedef struct FunnelCallInfo
 	int32		nconds;			/* separate conditions (as_array: -1) */
 } FunnelCallInfo;
 
+/* boolean[], an array of a domain over boolean, or a domain over either */
+static bool
+funnel_is_bool_array(Oid type)
+{
+	Oid			elem;
+
+	type = getBaseType(type);
+	if (type == BOOLARRAYOID)
+		return true;
+	elem = get_element_type(type);
+	return OidIsValid(elem) && getBaseType(elem) == BOOLOID;
+}
+
 static FunnelCallInfo *
-funnel_call_info(FunctionCallInfo fcinfo, bool in_window)
+funnel_call_info(FunctionCallInfo fcinfo)
 {
 	FmgrInfo   *flinfo = fcinfo->flinfo;
 	FunnelCallInfo *ci = (FunnelCallInfo *) flinfo->fn_extra;
@@ -767,12 +780,14 @@ funnel_call_info(FunctionCallInfo fcinfo, bool in_window)
 	ci->as_array = get_fn_expr_variadic(flinfo);
 
 	/*
-	 * Window aggregates do not record VARIADIC (nodeWindowAgg builds the
-	 * transition call with funcvariadic = false), so there a single
-	 * boolean[] condition can only be the VARIADIC array: read it as one.
+	 * A single condition that is a boolean array is the array of conditions,
+	 * written with VARIADIC or not.  Window aggregates do not record VARIADIC
+	 * (nodeWindowAgg builds the transition call with funcvariadic = false),
+	 * so only this reading gives the same answer in GROUP BY and OVER (); an
+	 * array cannot be a boolean condition itself anyway.
 	 */
-	if (!ci->as_array && in_window && PG_NARGS() == ci->first_cond + 1 &&
-		getBaseType(get_fn_expr_argtype(flinfo, ci->first_cond)) == BOOLARRAYOID)
+	if (!ci->as_array && PG_NARGS() == ci->first_cond + 1 &&
+		funnel_is_bool_array(get_fn_expr_argtype(flinfo, ci->first_cond)))
 		ci->as_array = true;
 
 	if (PG_NARGS() <= ci->first_cond)
@@ -783,8 +798,8 @@ funnel_call_info(FunctionCallInfo fcinfo, bool in_window)
 		/* VARIADIC some_array: a single one-dimensional boolean[] */
 		if (PG_NARGS() != ci->first_cond + 1)
 			elog(ERROR, "window_funnel_transfn: unexpected arguments after VARIADIC");
-		type = getBaseType(get_fn_expr_argtype(flinfo, ci->first_cond));
-		if (type != BOOLARRAYOID)
+		type = get_fn_expr_argtype(flinfo, ci->first_cond);
+		if (!funnel_is_bool_array(type))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("window_funnel VARIADIC conditions must be a boolean array, not %s",
@@ -846,7 +861,7 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 	if (!aggkind)
 		elog(ERROR, "window_funnel_transfn called in non-aggregate context");
 
-	ci = funnel_call_info(fcinfo, aggkind == AGG_CONTEXT_WINDOW);
+	ci = funnel_call_info(fcinfo);
 	has_mode = ci->has_mode;
 	state = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 

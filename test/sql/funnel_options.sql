@@ -1,5 +1,6 @@
 -- window_funnel arguments read independently of session settings: the
--- max_gap syntax (issue 6 item 8).
+-- max_gap syntax (issue 6 item 8) and the forms the conditions may take
+-- (issue 6 item 9).
 -- objects of this test live in their own schema (all tests share one database)
 CREATE SCHEMA funnel_options;
 SET search_path = funnel_options, public;
@@ -52,6 +53,34 @@ SELECT window_funnel('1 hour', 'max_gap= ', now(), true, true);
 SELECT window_funnel('1 hour', 'max_gap=+1 hour', now(), true, true);
 SELECT window_funnel('1 hour', 'max_gap=9999999999999 weeks', now(), true, true);
 SELECT window_funnel('1 hour', 'max_gap=99999999999999999999 us', now(), true, true);
+
+-- conditions: separate boolean arguments, a VARIADIC array, or a single
+-- boolean array without VARIADIC; domains over boolean (or boolean[]) too.
+-- A then B within the day: level 2 in every form.
+CREATE DOMAIN boolish AS boolean;
+CREATE DOMAIN boolarr AS boolean[];
+SELECT window_funnel('1 day', ts, ev = 'A', ev = 'B') AS separate_2,
+       window_funnel('1 day', ts, (ev = 'A')::boolish, (ev = 'B')::boolish) AS separate_domain_2,
+       window_funnel('1 day', ts, VARIADIC ARRAY[ev = 'A', ev = 'B']) AS variadic_2,
+       window_funnel('1 day', ts, VARIADIC ARRAY[(ev = 'A')::boolish, (ev = 'B')::boolish]) AS variadic_domain_elems_2,
+       window_funnel('1 day', ts, VARIADIC ARRAY[ev = 'A', ev = 'B']::boolarr) AS variadic_domain_array_2,
+       window_funnel('1 day', ts, ARRAY[ev = 'A', ev = 'B']) AS array_arg_2,
+       window_funnel('1 day', ts, ARRAY[(ev = 'A')::boolish, (ev = 'B')::boolish]) AS array_arg_domain_2,
+       window_funnel_times('1 day', ts, ARRAY[ev = 'A', ev = 'B', ev = 'C']) AS array_arg_times
+FROM ev;
+-- the same forms as window aggregates (running level in time order)
+SELECT ev,
+       window_funnel('1 day', ts, ev = 'A', ev = 'B') OVER w AS separate,
+       window_funnel('1 day', ts, VARIADIC ARRAY[(ev = 'A')::boolish, (ev = 'B')::boolish]) OVER w AS variadic_domain_elems,
+       window_funnel('1 day', ts, ARRAY[ev = 'A', ev = 'B']) OVER w AS array_arg,
+       window_funnel('1 day', ts, ARRAY[ev = 'A', ev = 'B']) OVER () AS array_arg_whole
+FROM ev WINDOW w AS (ORDER BY ts) ORDER BY ts;
+-- an array next to other conditions is not a condition, in both contexts
+SELECT window_funnel('1 day', ts, ev = 'A', ARRAY[ev = 'B']) FROM ev;
+SELECT window_funnel('1 day', ts, ev = 'A', ARRAY[ev = 'B']) OVER () FROM ev;
+-- arrays of other types are not conditions
+SELECT window_funnel('1 day', ts, VARIADIC ARRAY[1, 2]) FROM ev;
+SELECT window_funnel('1 day', ts, ARRAY[1, 2]) FROM ev;
 
 RESET search_path;
 SET client_min_messages = warning;
