@@ -61,6 +61,14 @@
 #define FM_ANCHOR				0x0020
 #define FM_EXCLUDE				0x0040
 #define FM_GAPS					0x0080	/* max_gap options present */
+#define FM_ALL					0x00FF
+
+/*
+ * First word of every state.  The support functions are reachable with any
+ * internal pointer (a superuser may declare an aggregate that pairs them with
+ * another transition function), so they check it before trusting a state.
+ */
+#define FUNNEL_STATE_MAGIC		0x464E4C31	/* "FNL1" */
 
 /* "no gap limit" */
 #define FUNNEL_NO_GAP			PG_INT64_MAX
@@ -121,16 +129,17 @@ typedef struct FunnelState
 	 * aligned): a row then costs the state one line plus the slot it writes.
 	 * Profiling showed cache misses on states dominating the per-row cost.
 	 */
+	uint32		magic;			/* FUNNEL_STATE_MAGIC */
+	int32		nevents;		/* rows stored */
 	int64		window;			/* microseconds, > 0 */
 	int64		key_min;		/* smallest packable timestamp */
 	int64		key_max;		/* largest packable timestamp */
 	int64		base_sec;		/* FMT_NARROW: seconds of the first row */
 	int64	   *tail_slots;		/* slots of the chunk being filled */
-	uint32		mode;			/* FM_* flags */
-	int32		nconds;			/* conditions per row (steps + exclusion) */
-	int32		nevents;		/* rows stored */
 	int32		tail_n;			/* units used in the chunk being filled */
 	int32		tail_max;		/* its capacity in units */
+	uint32		mode;			/* FM_* flags */
+	int16		nconds;			/* conditions per row (steps + exclusion) */
 	uint8		format;			/* FMT_* */
 
 	/* the rest is touched rarely */
@@ -480,6 +489,7 @@ funnel_state_new(MemoryContext aggcontext, int64 window, uint32 mode,
 	raw = (char *) MemoryContextAlloc(aggcontext, FUNNEL_STATE_ALLOC);
 	state = (FunnelState *) TYPEALIGN(64, raw);
 	used = ((char *) state - raw) + MAXALIGN(sizeof(FunnelState));
+	state->magic = FUNNEL_STATE_MAGIC;
 	state->window = window;
 	state->mode = mode;
 	state->nconds = nconds;
@@ -1005,6 +1015,26 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The state a support function received, checked to be one that
+ * window_funnel_transfn or window_funnel_deserialfn built.
+ */
+static FunnelState *
+funnel_state_arg(FunctionCallInfo fcinfo, int argno, const char *fn)
+{
+	FunnelState *state = (FunnelState *) PG_GETARG_POINTER(argno);
+
+	if (state == NULL || state->magic != FUNNEL_STATE_MAGIC ||
+		state->nconds < 1 || state->nconds > FUNNEL_MAX_STEPS ||
+		state->format > FMT_WIDE || state->nevents < 0 ||
+		state->window <= 0 || (state->mode & ~FM_ALL) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s received a state that window_funnel did not build", fn),
+				 errdetail("The aggregate pairs a window_funnel support function with a different transition function.")));
+	return state;
+}
+
+/*
  * Combine two partial states.  The result lives in the aggregate context.
  * With an empty left side the right state is adopted when it already lives
  * in the aggregate context, and copied there once otherwise: a deserialized
@@ -1025,8 +1055,10 @@ window_funnel_combinefn(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "window_funnel_combinefn called in non-aggregate context");
 
-	s1 = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
-	s2 = PG_ARGISNULL(1) ? NULL : (FunnelState *) PG_GETARG_POINTER(1);
+	s1 = PG_ARGISNULL(0) ? NULL :
+		funnel_state_arg(fcinfo, 0, "window_funnel_combinefn");
+	s2 = PG_ARGISNULL(1) ? NULL :
+		funnel_state_arg(fcinfo, 1, "window_funnel_combinefn");
 
 	if (s2 == NULL)
 	{
@@ -1083,7 +1115,7 @@ window_funnel_serialfn(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "window_funnel_serialfn called in non-aggregate context");
 
-	state = (FunnelState *) PG_GETARG_POINTER(0);
+	state = funnel_state_arg(fcinfo, 0, "window_funnel_serialfn");
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, FUNNEL_STATE_VERSION);
@@ -1113,6 +1145,53 @@ window_funnel_serialfn(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+static pg_noinline void
+funnel_bad_state(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid window_funnel state"),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Read and check the header of a serialized state: everything but the rows.
+ * The flags must be the ones the mode string gives, so that a state never
+ * carries options its mode string does not explain.
+ */
+static void
+funnel_read_header(StringInfo buf, int64 *window, uint32 *mode, int *nconds,
+				   text **mode_text)
+{
+	int			version = pq_getmsgbyte(buf);
+	int32		mode_len;
+	int			nsteps;
+
+	if (version != FUNNEL_STATE_VERSION)
+		funnel_bad_state("The state has an unknown format version.");
+	*window = pq_getmsgint64(buf);
+	*mode = (uint32) pq_getmsgint(buf, 4);
+	*nconds = pq_getmsgint(buf, 4);
+	if (*window <= 0)
+		funnel_bad_state("The window is not positive.");
+	if (*nconds < 1 || *nconds > FUNNEL_MAX_STEPS)
+		funnel_bad_state("The number of conditions is out of range.");
+	mode_len = pq_getmsgint(buf, 4);
+	*mode_text = NULL;
+	if (mode_len < -1 || mode_len > buf->len - buf->cursor)
+		funnel_bad_state("The mode length is out of range.");
+	if (mode_len >= 0)
+		*mode_text = cstring_to_text_with_len(pq_getmsgbytes(buf, mode_len),
+											  mode_len);
+	if (*mode_text == NULL ? *mode != 0 :
+		*mode != funnel_parse_mode(VARDATA_ANY(*mode_text),
+								   VARSIZE_ANY_EXHDR(*mode_text), NULL))
+		funnel_bad_state("The mode flags do not match the mode string.");
+	nsteps = (*mode & FM_EXCLUDE) ? *nconds - 1 : *nconds;
+	if (nsteps < 1)
+		funnel_bad_state("The state has no step.");
+}
+
 /*
  * Deserialize a state, checking every length against the buffer.  The state
  * is built in the current (per-call) memory context, not the aggregate
@@ -1124,18 +1203,16 @@ Datum
 window_funnel_deserialfn(PG_FUNCTION_ARGS)
 {
 	bytea	   *sstate;
-	MemoryContext aggcontext;
 	StringInfoData buf;
 	FunnelState *state;
 	int64		window;
 	uint32		mode;
-	int32		nconds,
-				mode_len,
-				nevents,
+	int			nconds;
+	int32		nevents,
 				i;
-	text	   *mode_text = NULL;
+	text	   *mode_text;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "window_funnel_deserialfn called in non-aggregate context");
 
 	sstate = PG_GETARG_BYTEA_PP(0);
@@ -1144,24 +1221,10 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 
-	if (pq_getmsgbyte(&buf) != FUNNEL_STATE_VERSION)
-		elog(ERROR, "unexpected window_funnel state version");
-	window = pq_getmsgint64(&buf);
-	mode = (uint32) pq_getmsgint(&buf, 4);
-	nconds = pq_getmsgint(&buf, 4);
-	if (window <= 0 || nconds < 1 || nconds > FUNNEL_MAX_STEPS)
-		elog(ERROR, "invalid window_funnel state");
-	mode_len = pq_getmsgint(&buf, 4);
-	if (mode_len >= 0)
-	{
-		if (mode_len > buf.len - buf.cursor)
-			elog(ERROR, "invalid window_funnel state");
-		mode_text = cstring_to_text_with_len(pq_getmsgbytes(&buf, mode_len),
-											 mode_len);
-	}
+	funnel_read_header(&buf, &window, &mode, &nconds, &mode_text);
 	nevents = pq_getmsgint(&buf, 4);
-	if (nevents < 0 || (int64) nevents * 12 > buf.len - buf.cursor)
-		elog(ERROR, "invalid window_funnel state");
+	if (nevents < 0 || (int64) nevents * 12 != buf.len - buf.cursor)
+		funnel_bad_state("The number of rows does not match the length of the state.");
 
 	state = funnel_state_new(CurrentMemoryContext, window, mode, nconds,
 							 mode_text);
@@ -1171,7 +1234,7 @@ window_funnel_deserialfn(PG_FUNCTION_ARGS)
 		uint32		mask = (uint32) pq_getmsgint(&buf, 4);
 
 		if (nconds < 32 && (mask >> nconds) != 0)
-			elog(ERROR, "invalid window_funnel state");
+			funnel_bad_state("A row matches a condition the state does not have.");
 		funnel_state_add(state, ts, mask);
 	}
 	pq_getmsgend(&buf);
@@ -2011,7 +2074,7 @@ window_funnel_finalfn(PG_FUNCTION_ARGS)
 		elog(ERROR, "window_funnel_finalfn called in non-aggregate context");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
-	state = (FunnelState *) PG_GETARG_POINTER(0);
+	state = funnel_state_arg(fcinfo, 0, "window_funnel_finalfn");
 	PG_RETURN_INT32(funnel_compute(state, NULL));
 }
 
@@ -2033,7 +2096,7 @@ window_funnel_times_finalfn(PG_FUNCTION_ARGS)
 		elog(ERROR, "window_funnel_times_finalfn called in non-aggregate context");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
-	state = (FunnelState *) PG_GETARG_POINTER(0);
+	state = funnel_state_arg(fcinfo, 0, "window_funnel_times_finalfn");
 	level = funnel_compute(state, times);
 	for (i = 0; i < level; i++)
 		elems[i] = Float8GetDatum((double) (times[i] - times[0]) / USECS_PER_SEC);
