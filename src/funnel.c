@@ -507,11 +507,13 @@ funnel_state_arg(FunctionCallInfo fcinfo, int argno, const char *fn)
 }
 
 /*
- * The level a state reached; times as for funnel_match().  The log's keys may
- * be sorted in place, which changes nothing observable.
+ * The level a state reached; times and start as for funnel_match().  The
+ * log's keys may be sorted in place, which changes nothing observable, so
+ * the final functions are read-only and aggregates that differ only in their
+ * final function share one state.
  */
 static int
-funnel_state_level(FunnelState *state, int64 *times)
+funnel_state_level(FunnelState *state, int64 *times, int64 *start)
 {
 	FunnelRules rules;
 	FunnelEvent *ev;
@@ -524,7 +526,7 @@ funnel_state_level(FunnelState *state, int64 *times)
 	rules.window = state->window;
 	rules.gaps = state->gaps;
 	ev = funnel_log_sorted(&state->log);
-	level = funnel_match(ev, state->log.nevents, &rules, times);
+	level = funnel_match(ev, state->log.nevents, &rules, times, start);
 	pfree(ev);
 	return level;
 }
@@ -1006,7 +1008,7 @@ window_funnel_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT32(0);
 	state = funnel_state_arg(fcinfo, 0, "window_funnel_finalfn");
-	PG_RETURN_INT32(funnel_state_level(state, NULL));
+	PG_RETURN_INT32(funnel_state_level(state, NULL, NULL));
 }
 
 /*
@@ -1028,11 +1030,34 @@ window_funnel_times_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
 	state = funnel_state_arg(fcinfo, 0, "window_funnel_times_finalfn");
-	level = funnel_state_level(state, times);
+	level = funnel_state_level(state, times, NULL);
 	for (i = 0; i < level; i++)
 		elems[i] = Float8GetDatum((double) (times[i] - times[0]) / USECS_PER_SEC);
 	if (level == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(FLOAT8OID));
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, level, FLOAT8OID, sizeof(float8),
 										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/*
+ * window_funnel_start final function: the step-1 time of the chain that
+ * produced the level window_funnel returns (the first chain to reach it),
+ * NULL for level 0.  The same C function serves the timestamptz and the
+ * timestamp aggregates: the value is the input timestamp itself.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_start_finalfn);
+Datum
+window_funnel_start_finalfn(PG_FUNCTION_ARGS)
+{
+	FunnelState *state;
+	int64		start;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "window_funnel_start_finalfn called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = funnel_state_arg(fcinfo, 0, "window_funnel_start_finalfn");
+	if (funnel_state_level(state, NULL, &start) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(start);
 }

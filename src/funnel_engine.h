@@ -206,6 +206,6 @@ typedef struct FunnelRules
 } FunnelRules;
 
 extern int	funnel_match(const FunnelEvent *ev, int n, const FunnelRules *rules,
-						 int64 *times);
+						 int64 *times, int64 *start);
 
 #endif							/* CJKPI_FUNNEL_ENGINE_H */

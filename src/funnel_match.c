@@ -348,6 +348,7 @@ typedef struct FunnelScan
 
 	/* the result */
 	int			maxlevel;
+	int64		start;			/* step-1 time of the chain that reached it */
 	bool		done;			/* the scan may stop */
 	int64	   *times;			/* NULL, or the reported chain's step times */
 	FunnelTimes tt;				/* times only */
@@ -540,6 +541,7 @@ funnel_add_chain(FunnelScan *sc, int r, int k, const FunnelSource *src)
 	{
 		/* the first chain to reach a level is the one reported */
 		sc->maxlevel = k;
+		sc->start = src->first;
 		if (sc->times != NULL)
 			memcpy(sc->times, &sc->tt.slots[slot * sc->nsteps], sizeof(int64) * k);
 	}
@@ -869,6 +871,7 @@ funnel_scan_init(FunnelScan *sc, const FunnelEvent *ev, int n,
 	sc->anchor_ts = 0;
 	sc->cands = sc->once ? (FunnelCands *) palloc(sizeof(FunnelCands)) : NULL;
 	sc->maxlevel = 0;
+	sc->start = 0;
 	sc->done = false;
 	sc->times = times;
 	if (times != NULL)
@@ -881,12 +884,14 @@ funnel_scan_init(FunnelScan *sc, const FunnelEvent *ev, int n,
 
 /*
  * The level reached by the rows ev[0..n), sorted on (ts, mask), under the
- * given rules.  If times is not NULL it receives the step times of the first
- * chain that reached that level (absolute, microseconds).
+ * given rules.  The chain reported is the first that reached that level: if
+ * times is not NULL it receives that chain's step times, and if start is not
+ * NULL its step-1 time (both absolute, in microseconds; untouched for level
+ * 0).
  */
 int
 funnel_match(const FunnelEvent *ev, int n, const FunnelRules *rules,
-			 int64 *times)
+			 int64 *times, int64 *start)
 {
 	FunnelScan	sc;
 	int			g0;
@@ -910,5 +915,7 @@ funnel_match(const FunnelEvent *ev, int n, const FunnelRules *rules,
 		pfree(sc.cands);
 	if (times != NULL)
 		pfree(sc.tt.slots);
+	if (start != NULL && sc.maxlevel > 0)
+		*start = sc.start;
 	return sc.maxlevel;
 }
