@@ -386,43 +386,40 @@ funnel_end_chains(FunnelScan *sc)
  * ----------------------------------------------------------------
  */
 
+/*
+ * One reference to a slot: mark it in map (remap == NULL), or renumber it
+ * through remap.
+ */
 static inline void
-funnel_slot_mark(int *map, int slot)
+funnel_slot_ref(int *slot, int *map, const int *remap)
 {
-	if (slot >= 0)
-		map[slot] = 0;
+	if (*slot < 0)
+		return;
+	if (remap != NULL)
+		*slot = remap[*slot];
+	else
+		map[*slot] = 0;
 }
 
-static inline void
-funnel_slot_remap(const int *map, int *slot)
-{
-	if (*slot >= 0)
-		*slot = map[*slot];
-}
-
-/* Mark (map == NULL: renumber through remap) every slot a chain refers to. */
+/* Visit every slot a chain still refers to (see funnel_slot_ref). */
 static void
 funnel_slots_visit(FunnelScan *sc, int *map, const int *remap)
 {
 	int			k,
 				i;
 
-#define VISIT(slotp) \
-	do { if (remap) funnel_slot_remap(remap, (slotp)); \
-		 else funnel_slot_mark(map, *(slotp)); } while (0)
 	for (k = 1; k <= sc->nsteps; k++)
 	{
 		if (sc->levels[k].best.row >= 0)
-			VISIT(&sc->levels[k].best.slot);
+			funnel_slot_ref(&sc->levels[k].best.slot, map, remap);
 		if (sc->defer && sc->snap[k].best.row >= 0)
-			VISIT(&sc->snap[k].best.slot);
+			funnel_slot_ref(&sc->snap[k].best.slot, map, remap);
 		if (sc->gaps != NULL)
 			for (i = 0; i < sc->deques[k].len; i++)
-				VISIT(&sc->deques[k].slot[i]);
+				funnel_slot_ref(&sc->deques[k].slot[i], map, remap);
 	}
 	for (i = 0; i < sc->npending; i++)
-		VISIT(&sc->pending[i].slot);
-#undef VISIT
+		funnel_slot_ref(&sc->pending[i].slot, map, remap);
 }
 
 /*
@@ -440,7 +437,7 @@ funnel_times_compact(FunnelScan *sc, int *keep)
 
 	for (s = 0; s < tt->nslots; s++)
 		map[s] = -1;
-	funnel_slot_mark(map, *keep);
+	funnel_slot_ref(keep, map, NULL);
 	funnel_slots_visit(sc, map, NULL);
 	for (s = 0; s < tt->nslots; s++)
 	{
@@ -451,7 +448,7 @@ funnel_times_compact(FunnelScan *sc, int *keep)
 				   sizeof(int64) * nsteps);
 		map[s] = n++;
 	}
-	funnel_slot_remap(map, keep);
+	funnel_slot_ref(keep, NULL, map);
 	funnel_slots_visit(sc, NULL, map);
 	tt->nslots = n;
 	pfree(map);
