@@ -544,7 +544,7 @@ funnel_state_level(FunnelState *state, int64 *times, int64 *start)
 typedef struct FunnelCallInfo
 {
 	bool		has_mode;		/* a mode text argument is present */
-	bool		as_array;		/* called with VARIADIC boolean[] */
+	bool		as_array;		/* conditions in one boolean array */
 	int16		ts_arg;			/* argument number of the timestamp */
 	int16		first_cond;		/* argument number of the first condition */
 	int32		nconds;			/* separate conditions (as_array: -1) */
