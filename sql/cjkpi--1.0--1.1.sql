@@ -744,3 +744,16 @@ CREATE AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") 
 );
 COMMENT ON AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") IS
 'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments and modes as window_funnel, and shares its state when both are in one query';
+
+/* window_funnel support functions: not executable by PUBLIC (issue 6, item 1) */
+REVOKE EXECUTE ON FUNCTION window_funnel_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_ts_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_times_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp without time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp without time zone,"any") FROM PUBLIC;

@@ -231,3 +231,21 @@ CREATE AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") 
 );
 COMMENT ON AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") IS
 'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments and modes as window_funnel, and shares its state when both are in one query';
+
+/*
+ * The support functions take and return internal states: they cannot be called
+ * from SQL on their own, and the aggregates check EXECUTE on them as their
+ * owner.  Revoked from PUBLIC all the same, like every aggregate's support
+ * functions, so that no role can build an aggregate of its own around them.
+ */
+REVOKE EXECUTE ON FUNCTION window_funnel_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_ts_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_times_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp without time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp without time zone,"any") FROM PUBLIC;
