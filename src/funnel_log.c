@@ -19,6 +19,7 @@
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "funnel_engine.h"
 
 
@@ -215,7 +216,7 @@ funnel_log_append(FunnelLog *dst, const FunnelLog *src)
  */
 
 /* sort keys: specialised sorts where the server provides them */
-#if PG_VERSION_NUM >= 140000
+#if CJKPI_HAVE_SORT_TEMPLATE
 #define ST_SORT funnel_sort_keys
 #define ST_ELEMENT_TYPE int64
 #define ST_COMPARE(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
