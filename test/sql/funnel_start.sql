@@ -6,7 +6,7 @@ CREATE SCHEMA funnel_start;
 SET search_path = funnel_start, public;
 SET TIME ZONE 'UTC';
 
--- funnels.md: A@13:00, A@13:30, B@13:45, C@14:15, window 1 hour.  The
+-- doc/funnels.md: A@13:00, A@13:30, B@13:45, C@14:15, window 1 hour.  The
 -- default mode restarts at 13:30 and reaches 3 from there; anchor keeps the
 -- 13:00 chain, which reaches B (13:45) but not C (14:15): level 2 from 13:00.
 CREATE TABLE e(ts timestamptz, ev text);

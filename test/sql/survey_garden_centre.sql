@@ -1,6 +1,6 @@
 --
--- A real survey: a French garden-centre chain (test/data/nps-garden-centre, a copy of ../shared/data,
--- CC0; LATIN1, "NA" for missing).  Published figures (kpi-statistics.md):
+-- A real survey: a French garden-centre chain (test/data/nps-garden-centre, see test/data/README.md,
+-- CC0; LATIN1, "NA" for missing).  Published figures (doc/statistics.md):
 -- 13,612 valid scores (1..10), P 8465 / passive 3953 / D 1194 -> NPS 53.4161,
 -- Wald CI [52.3219, 54.5103], adjusted-Wald [52.3101, 54.4985].
 --
@@ -28,7 +28,7 @@ SELECT nps(nps) = nps(nps_agg(nps)) AS same,
        round(nps(nps)::numeric, 10) = round(100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps), 10) AS formula
 FROM garden;
 -- per time bucket, with intervals, checked against the adjusted-Wald formula
--- of kpi-statistics.md recomputed here in plain SQL from the raw rows
+-- of doc/statistics.md recomputed here in plain SQL from the raw rows
 CREATE TEMP TABLE per_t AS SELECT t, nps_agg(nps) AS s FROM garden GROUP BY t;
 CREATE TEMP TABLE per_t_sql AS
 SELECT t, n, (100 * (sp - sd - 1.959963984540054 * sqrt((sp + sd - (sp - sd) ^ 2) / (n + 3))))::float8 AS lo,
