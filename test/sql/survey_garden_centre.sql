@@ -4,6 +4,9 @@
 -- 13,612 valid scores (1..10), P 8465 / passive 3953 / D 1194 -> NPS 53.4161,
 -- Wald CI [52.3219, 54.5103], adjusted-Wald [52.3101, 54.4985].
 --
+CREATE SCHEMA survey_garden_centre;
+SET search_path = survey_garden_centre, public;
+
 CREATE TABLE garden (
     rownum int, id int, nps int, satisfaction int, intention int, explication text,
     nb_passage_ks int, ca_ticket numeric, t int
@@ -65,3 +68,8 @@ FROM significance((SELECT rollup(s) FROM per_t WHERE t BETWEEN 5 AND 9),
            (SELECT count(nps) + 3.0 AS n, (count(*) FILTER (WHERE nps >= 9) + 0.75) / (count(nps) + 3.0) AS sp,
                    (count(*) FILTER (WHERE nps <= 6) + 0.75) / (count(nps) + 3.0) AS sd
             FROM garden WHERE t BETWEEN 0 AND 4) b) ref;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_garden_centre CASCADE;
+RESET client_min_messages;

@@ -7,6 +7,9 @@
 -- no published example; they are checked against scipy 1.10
 -- (scipy.stats.t.interval, ttest_ind(equal_var=False), ttest_1samp).
 --
+CREATE SCHEMA survey_statistics;
+SET search_path = survey_statistics, public;
+
 CREATE TEMP TABLE checks (id serial, label text, got float8, want float8, tol float8);
 
 -- Build summaries from raw scores, so the aggregates are under test too.
@@ -303,3 +306,8 @@ SELECT significance(nps_from_counts(1, 2, 3), nps_from_counts(1, 2, 3), 'wald', 
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), 3.5);
 SELECT significance(csat_from_counts(1, 2), csat_from_counts(1, 2, 7));
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), ces_from_counts(ARRAY[1, 2, 3, 4]));
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_statistics CASCADE;
+RESET client_min_messages;

@@ -1,6 +1,8 @@
 --
 -- The summary types: text I/O, validation, merging, building from counts.
 --
+CREATE SCHEMA survey_types;
+SET search_path = survey_types, public;
 
 -- text round trip: output is canonical and reads back to the same value
 SELECT 'v1 nps 0..10 {0,1,2,3,4,5,6,7,8,9,10}'::nps_summary;
@@ -149,3 +151,7 @@ SELECT responses(s), mean(s), ces(s), agree(s), agree_pct(s) FROM (SELECT 'v1 ce
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..5 {1,1,1,1,1}'::ces_summary s) q;
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..10 {1,1,1,1,1,1,1,1,1,1}'::ces_summary s) q;
 
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_types CASCADE;
+RESET client_min_messages;
