@@ -81,7 +81,7 @@ INSERT INTO ordered VALUES (1, 'v1 csat 1..5 {0,0,0,0,2}'), (2, 'v1 csat 1..5 {0
     (6, 'v1 csat 1..5 {0,0,0,1,0}'), (7, 'v1 csat 1..7 {0,0,0,0,0,0,0}'), (8, NULL);
 SELECT id, s FROM ordered ORDER BY s, id;
 WITH k AS (
-    SELECT s, ARRAY[array_length(c, 1)] || c || (s::text LIKE '%categories-only%')::int::bigint AS key
+    SELECT s, ARRAY[array_length(c, 1)::bigint] || c || (s::text LIKE '%categories-only%')::int::bigint AS key
     FROM (SELECT s, string_to_array(substring(s::text FROM '{(.*)}'), ',')::bigint[] AS c
           FROM ordered WHERE s IS NOT NULL) q)
 SELECT count(*) AS pairs,
