@@ -9,3 +9,11 @@
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION cjkpi UPDATE TO '1.1'" to load this file. \quit
+
+/*
+ * retention() support functions: they validate the bigint state they are
+ * given, and PUBLIC no longer needs to call them (the aggregate runs them
+ * with its owner's rights).
+ */
+REVOKE EXECUTE ON FUNCTION retention_transfn(bigint, boolean[]), retention_combinefn(bigint, bigint),
+    retention_finalfn(bigint) FROM PUBLIC;

@@ -52,6 +52,31 @@
  * ---------------------------------------------------------------------
  */
 
+/*
+ * The number of conditions recorded in a retention() state, after checking
+ * that the state is one this code can have built.  The support functions
+ * take a plain bigint that anyone may pass by hand, so the count must be
+ * checked before it bounds an array: bits 40-63 must be zero, the count at
+ * most RETENTION_MAX_CONDS, and no condition bit set at or above the count
+ * (a state before the first row is 0).
+ */
+static int
+retention_state_count(int64 state)
+{
+	uint64		u = (uint64) state;
+	int			n = (int) ((u >> 32) & 0xFF);
+	uint32		mask = (uint32) u;
+
+	if ((u >> 40) != 0 || n > RETENTION_MAX_CONDS ||
+		(n < RETENTION_MAX_CONDS && (mask >> n) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid retention state " INT64_FORMAT, state),
+				 errdetail("A retention state holds the number of conditions (at most %d) in bits 32 to 39 and the conditions seen in the bits below it.",
+						   RETENTION_MAX_CONDS)));
+	return n;
+}
+
 /* retention transition: OR in the conditions true on this row */
 PG_FUNCTION_INFO_V1(retention_transfn);
 Datum
@@ -83,7 +108,7 @@ retention_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("retention supports at most %d conditions, got %d",
 						RETENTION_MAX_CONDS, n)));
-	seen_n = (int) ((state >> 32) & 0xFF);
+	seen_n = retention_state_count(state);
 	if (seen_n != 0 && seen_n != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -109,8 +134,8 @@ retention_combinefn(PG_FUNCTION_ARGS)
 {
 	int64		a = PG_GETARG_INT64(0);
 	int64		b = PG_GETARG_INT64(1);
-	int			na = (int) ((a >> 32) & 0xFF);
-	int			nb = (int) ((b >> 32) & 0xFF);
+	int			na = retention_state_count(a);
+	int			nb = retention_state_count(b);
 
 	if (na != 0 && nb != 0 && na != nb)
 		ereport(ERROR,
@@ -127,7 +152,7 @@ Datum
 retention_finalfn(PG_FUNCTION_ARGS)
 {
 	int64		state = PG_GETARG_INT64(0);
-	int			n = (int) ((state >> 32) & 0xFF);
+	int			n = retention_state_count(state);
 	uint32		mask = (uint32) state;
 	Datum		elems[RETENTION_MAX_CONDS];
 	bool		first = (mask & 1) != 0;

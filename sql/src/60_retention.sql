@@ -27,6 +27,10 @@ CREATE AGGREGATE retention(VARIADIC boolean[]) (
 COMMENT ON AGGREGATE retention(VARIADIC boolean[]) IS
 'ClickHouse retention: r[1] = cond1 true on some row, r[i] = cond1 and cond_i each true on some row; NULL counts as false';
 
+/* the aggregate calls its support functions with its owner's rights; users need not */
+REVOKE EXECUTE ON FUNCTION retention_transfn(bigint, boolean[]), retention_combinefn(bigint, bigint),
+    retention_finalfn(bigint) FROM PUBLIC;
+
 /* retention_summary: cohort retention by period since each entity's first event */
 CREATE TYPE retention_summary;
 

@@ -127,6 +127,36 @@ SELECT count(*) AS home_and_purchase_sql
 FROM (SELECT user_id FROM ecom GROUP BY user_id
       HAVING bool_or(event = 'home') AND bool_or(event = 'purchase')) x;
 
+-- issue 6 item 1: retention() states built by hand.  Bits 32-39 hold the
+-- condition count and bound the result array: 34 used to smash the stack and
+-- restart the server, 33 gave a 33-element array.  Each is an error now.
+RESET ALL;
+SET search_path = funnel_retention, public;
+SET TIME ZONE 'UTC';
+SELECT retention_finalfn(34::bigint << 32 | 1);
+SELECT retention_finalfn(33::bigint << 32 | 1);
+SELECT retention_finalfn(255::bigint << 32);
+SELECT retention_finalfn((1::bigint << 40) | (1::bigint << 32) | 1);
+SELECT retention_finalfn(-1);
+SELECT retention_finalfn(2::bigint << 32 | 4);
+SELECT retention_finalfn(5);
+SELECT retention_combinefn(34::bigint << 32, 0);
+SELECT retention_combinefn(0, 1::bigint << 32 | 2);
+SELECT retention_transfn(34::bigint << 32 | 1, ARRAY[true]);
+-- the largest valid states still work: 32 conditions all seen, and the empty state
+SELECT cardinality(retention_finalfn(32::bigint << 32 | 4294967295)) AS n,
+       true = ALL (retention_finalfn(32::bigint << 32 | 4294967295)) AS all_true,
+       retention_finalfn(0) IS NULL AS empty_is_null,
+       retention_finalfn(3::bigint << 32 | 5) AS r;
+SELECT 'the server is still up' AS alive;
+-- the support functions are not for PUBLIC; the aggregate still is
+CREATE ROLE regress_cjkpi_retention;
+SET ROLE regress_cjkpi_retention;
+SELECT retention(x > 1, x > 2) AS r FROM generate_series(1, 3) x;
+SELECT retention_finalfn(1::bigint << 32 | 1);
+RESET ROLE;
+DROP ROLE regress_cjkpi_retention;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA funnel_retention CASCADE;
