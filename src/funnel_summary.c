@@ -34,6 +34,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "aggstate.h"
 #include "funnel.h"
 #include "stats.h"
 
@@ -255,10 +256,12 @@ funnel_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Add b into a (same number of steps), with overflow checks. */
-static void
-funnel_summary_merge_into(FunnelSummary *a, const FunnelSummary *b)
+/* Add b into a (same number of steps), with overflow checks; returns a. */
+static struct varlena *
+funnel_summary_merge_into(struct varlena *into, const struct varlena *from)
 {
+	FunnelSummary *a = (FunnelSummary *) into;
+	const FunnelSummary *b = (const FunnelSummary *) from;
 	int			k;
 
 	if (a->nsteps != b->nsteps)
@@ -272,30 +275,41 @@ funnel_summary_merge_into(FunnelSummary *a, const FunnelSummary *b)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("funnel_summary count out of range")));
+	return into;
 }
 
-static FunnelSummary *
-funnel_summary_copy(const FunnelSummary *s, MemoryContext cxt)
+/*
+ * A summary argument of a support function, detoasted and checked: values
+ * are validated on input, so a failure here means corrupted storage, but a
+ * size that disagrees with the step count must never be trusted.
+ */
+static struct varlena *
+funnel_summary_fetch(Datum d)
 {
-	FunnelSummary *c = (FunnelSummary *) MemoryContextAlloc(cxt, VARSIZE(s));
+	FunnelSummary *s = DatumGetFunnelSummaryP(d);
 
-	memcpy(c, s, VARSIZE(s));
-	return c;
+	if (VARSIZE(s) < offsetof(FunnelSummary, counts) ||
+		s->nsteps < 1 || s->nsteps > FUNNEL_MAX_STEPS ||
+		VARSIZE(s) != FUNNEL_SUMMARY_SIZE(s->nsteps))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid funnel_summary value of %u bytes",
+						(unsigned int) VARSIZE(s))));
+	funnel_summary_check(s->version, s->nsteps, s->counts,
+						 ERRCODE_DATA_CORRUPTED, NULL);
+	return (struct varlena *) s;
 }
 
 /*
  * funnel_agg transition: count one entity at the given level.  In aggregate
- * context the state is updated in place (it was allocated in the aggregate
- * context by us); called directly, it works on a copy.  A NULL level is not
- * an entity and is skipped.
+ * context the state is updated in place; called directly, it works on a
+ * copy.  A NULL level is not an entity and is skipped.
  */
 PG_FUNCTION_INFO_V1(funnel_agg_transfn);
 Datum
 funnel_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	FunnelSummary *state;
-	bool		in_agg;
 	int32		level,
 				steps,
 				k;
@@ -311,19 +325,14 @@ funnel_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("funnel_agg number of steps must be between 1 and %d, not %d",
 						FUNNEL_MAX_STEPS, steps)));
 
-	in_agg = AggCheckCallContext(fcinfo, &aggcontext);
+	/* the first state in per-call memory, then in place (see aggstate.h) */
 	if (PG_ARGISNULL(0))
-	{
-		MemoryContext old = MemoryContextSwitchTo(in_agg ? aggcontext : CurrentMemoryContext);
-
 		state = funnel_summary_new(steps);
-		MemoryContextSwitchTo(old);
-	}
-	else if (in_agg)
-		state = PG_GETARG_FUNNEL_SUMMARY_P(0);	/* ours, in aggcontext */
+	else if (cjkpi_state_is_ours(fcinfo))
+		state = PG_GETARG_FUNNEL_SUMMARY_P(0);
 	else
-		state = funnel_summary_copy(PG_GETARG_FUNNEL_SUMMARY_P(0),
-									CurrentMemoryContext);
+		state = (FunnelSummary *)
+			cjkpi_varlena_copy(funnel_summary_fetch(PG_GETARG_DATUM(0)));
 
 	if (state->nsteps != steps)
 		ereport(ERROR,
@@ -350,43 +359,24 @@ funnel_agg_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * Transition and combine function of rollup(funnel_summary), and combine
- * function of funnel_agg: merge the right summary into the left one.  NULL
- * on either side is no summary; the left one is copied into the aggregate
- * context before it is first modified.
+ * funnel_summary_merge: transition and combine function of
+ * rollup(funnel_summary) and combine function of funnel_agg; NULL on either
+ * side is no summary.  funnel_summary_rollup_transfn is its 1.0 name, kept
+ * for installs at version 1.0.
  */
+PG_FUNCTION_INFO_V1(funnel_summary_merge);
+Datum
+funnel_summary_merge(PG_FUNCTION_ARGS)
+{
+	return cjkpi_merge_support(fcinfo, funnel_summary_fetch,
+							   funnel_summary_merge_into);
+}
+
 PG_FUNCTION_INFO_V1(funnel_summary_rollup_transfn);
 Datum
 funnel_summary_rollup_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	FunnelSummary *state;
-	FunnelSummary *value;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "funnel_summary_rollup_transfn called in non-aggregate context");
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	value = PG_GETARG_FUNNEL_SUMMARY_P(1);
-	/* stored values are validated on input; cheap insurance for rollups */
-	funnel_summary_check(value->version, value->nsteps, value->counts,
-						 ERRCODE_DATA_CORRUPTED, NULL);
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(funnel_summary_copy(value, aggcontext));
-
-	/*
-	 * The state is ours: it was created by funnel_agg_transfn or copied above
-	 * in the aggregate context, so it can be updated in place.
-	 */
-	state = PG_GETARG_FUNNEL_SUMMARY_P(0);
-	funnel_summary_merge_into(state, value);
-	PG_RETURN_POINTER(state);
+	return funnel_summary_merge(fcinfo);
 }
 
 /* funnel_summary + funnel_summary: the merged summary */
@@ -394,12 +384,8 @@ PG_FUNCTION_INFO_V1(funnel_summary_add);
 Datum
 funnel_summary_add(PG_FUNCTION_ARGS)
 {
-	FunnelSummary *a = PG_GETARG_FUNNEL_SUMMARY_P(0);
-	FunnelSummary *b = PG_GETARG_FUNNEL_SUMMARY_P(1);
-	FunnelSummary *r = funnel_summary_copy(a, CurrentMemoryContext);
-
-	funnel_summary_merge_into(r, b);
-	PG_RETURN_POINTER(r);
+	return cjkpi_add_support(fcinfo, funnel_summary_fetch,
+							 funnel_summary_merge_into);
 }
 
 /* validate a step argument: 0..n where allow_zero, else 1..n */

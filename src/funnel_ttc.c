@@ -34,6 +34,7 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "aggstate.h"
 #include "funnel.h"
 
 #define TTC_VERSION		1
@@ -448,15 +449,6 @@ ttc_empty(void)
 	return s;
 }
 
-static TtcSummary *
-ttc_copy(const TtcSummary *s)
-{
-	TtcSummary *copy = (TtcSummary *) palloc(VARSIZE(s));
-
-	memcpy(copy, s, VARSIZE(s));
-	return copy;
-}
-
 /* Position of bucket in step k, or where it would be inserted (*found). */
 static int
 ttc_find(const TtcSummary *s, int k, int bucket, bool *found)
@@ -562,7 +554,7 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 	int			n,
 				k;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
+	if (!cjkpi_state_is_ours(fcinfo))
 		elog(ERROR, "ttc_agg_transfn called in non-aggregate context");
 	st = PG_ARGISNULL(0) ? ttc_empty() : (TtcSummary *) PG_GETARG_POINTER(0);
 	if (PG_ARGISNULL(1))
@@ -613,29 +605,28 @@ ttc_merge(const TtcSummary *a, const TtcSummary *b)
 	return ttc_from_state(&st);
 }
 
+static struct varlena *
+ttc_merge_into(struct varlena *into, const struct varlena *from)
+{
+	return (struct varlena *) ttc_merge((const TtcSummary *) into,
+										(const TtcSummary *) from);
+}
+
+static struct varlena *
+ttc_fetch(Datum d)
+{
+	return (struct varlena *) PG_DETOAST_DATUM(d);
+}
+
 /*
  * Merge summaries: the transition function of rollup(ttc_summary) and the
- * combine function of both aggregates.  NULL on either side is skipped; the
- * result is a new value (the executor keeps it in the aggregate context).
+ * combine function of both aggregates.  NULL on either side is skipped.
  */
 PG_FUNCTION_INFO_V1(ttc_summary_merge);
 Datum
 ttc_summary_merge(PG_FUNCTION_ARGS)
 {
-	TtcSummary *b;
-
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "ttc_summary_merge called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	b = PG_GETARG_TTC_P(1);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(ttc_copy(b));
-	PG_RETURN_POINTER(ttc_merge((TtcSummary *) PG_GETARG_POINTER(0), b));
+	return cjkpi_merge_support(fcinfo, ttc_fetch, ttc_merge_into);
 }
 
 static void

@@ -41,6 +41,7 @@
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
+#include "aggstate.h"
 #include "funnel.h"
 
 #define RETENTION_MAX_CONDS		32
@@ -183,13 +184,15 @@ typedef struct RetentionSummary
 #define RS_ELIGIBLE(s)		((s)->counts)
 #define RS_ACTIVE(s)		((s)->counts + (s)->nperiods)
 #define RS_AFTER(s)			((s)->counts + 2 * (s)->nperiods)
-#define PG_GETARG_RS_P(n)	((RetentionSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define PG_GETARG_RS_DATUM(d)	((RetentionSummary *) PG_DETOAST_DATUM(d))
+#define PG_GETARG_RS_P(n)	PG_GETARG_RS_DATUM(PG_GETARG_DATUM(n))
 
+/* a new empty summary in the current memory context */
 static RetentionSummary *
-rs_new(int nperiods, MemoryContext cxt)
+rs_new(int nperiods)
 {
 	Size		size = RS_SIZE(nperiods);
-	RetentionSummary *s = (RetentionSummary *) MemoryContextAllocZero(cxt, size);
+	RetentionSummary *s = (RetentionSummary *) palloc0(size);
 
 	SET_VARSIZE(s, size);
 	s->version = RETENTION_VERSION;
@@ -328,7 +331,7 @@ retention_summary_in(PG_FUNCTION_ARGS)
 	rs_check((int) version, n1, entities, lists, lists + RETENTION_MAX_PERIODS,
 			 lists + 2 * RETENTION_MAX_PERIODS, ERRCODE_INVALID_TEXT_REPRESENTATION);
 
-	s = rs_new(n1, CurrentMemoryContext);
+	s = rs_new(n1);
 	s->entities = entities;
 	memcpy(RS_ELIGIBLE(s), lists, sizeof(int64) * n1);
 	memcpy(RS_ACTIVE(s), lists + RETENTION_MAX_PERIODS, sizeof(int64) * n1);
@@ -378,7 +381,7 @@ retention_summary_recv(PG_FUNCTION_ARGS)
 	if (version != RETENTION_VERSION || n < 1 || n > RETENTION_MAX_PERIODS)
 		rs_check(version, n, 0, NULL, NULL, NULL, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	entities = pq_getmsgint64(buf);
-	s = rs_new(n, CurrentMemoryContext);
+	s = rs_new(n);
 	s->entities = entities;
 	for (k = 0; k < 3 * n; k++)
 		s->counts[k] = pq_getmsgint64(buf);
@@ -406,9 +409,12 @@ retention_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
+/* add b into a (same number of periods), with overflow checks; returns a */
+static struct varlena *
+rs_merge_into(struct varlena *into, const struct varlena *from)
 {
+	RetentionSummary *a = (RetentionSummary *) into;
+	const RetentionSummary *b = (const RetentionSummary *) from;
 	int			k;
 
 	if (a->nperiods != b->nperiods)
@@ -425,6 +431,28 @@ rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("retention_summary count out of range")));
+	return into;
+}
+
+/*
+ * A summary argument of a support function, detoasted and checked (values
+ * are validated on input: a failure here means corrupted storage).
+ */
+static struct varlena *
+rs_fetch(Datum d)
+{
+	RetentionSummary *s = PG_GETARG_RS_DATUM(d);
+
+	if (VARSIZE(s) < offsetof(RetentionSummary, counts) ||
+		s->nperiods < 1 || s->nperiods > RETENTION_MAX_PERIODS ||
+		VARSIZE(s) != RS_SIZE(s->nperiods))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid retention_summary value of %u bytes",
+						(unsigned int) VARSIZE(s))));
+	rs_check(s->version, s->nperiods, s->entities, RS_ELIGIBLE(s),
+			 RS_ACTIVE(s), RS_AFTER(s), ERRCODE_DATA_CORRUPTED);
+	return (struct varlena *) s;
 }
 
 static int64
@@ -458,7 +486,6 @@ PG_FUNCTION_INFO_V1(retention_agg_transfn);
 Datum
 retention_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	RetentionSummary *state;
 	TimestampTz first;
 	int64		period;
@@ -468,7 +495,7 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 	int			last_active = -1;
 	int			k;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!cjkpi_state_is_ours(fcinfo))
 		elog(ERROR, "retention_agg_transfn called in non-aggregate context");
 	if (PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
 		ereport(ERROR,
@@ -483,10 +510,11 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("retention_agg number of periods must be between 1 and %d, not %d",
 						RETENTION_MAX_PERIODS, nperiods)));
 
+	/* the first state in per-call memory, then in place (see aggstate.h) */
 	if (PG_ARGISNULL(0))
-		state = rs_new(nperiods, aggcontext);
+		state = rs_new(nperiods);
 	else
-		state = PG_GETARG_RS_P(0);	/* ours, in the aggregate context */
+		state = PG_GETARG_RS_P(0);
 	if (state->nperiods != nperiods)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -552,33 +580,23 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* rollup transition and combine: merge summaries (copy the first one) */
+/*
+ * retention_summary_merge: transition and combine function of
+ * rollup(retention_summary) and combine function of retention_agg.
+ * retention_summary_rollup_transfn is its 1.0 name, kept for 1.0 installs.
+ */
+PG_FUNCTION_INFO_V1(retention_summary_merge);
+Datum
+retention_summary_merge(PG_FUNCTION_ARGS)
+{
+	return cjkpi_merge_support(fcinfo, rs_fetch, rs_merge_into);
+}
+
 PG_FUNCTION_INFO_V1(retention_summary_rollup_transfn);
 Datum
 retention_summary_rollup_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	RetentionSummary *state;
-	RetentionSummary *value;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "retention_summary_rollup_transfn called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	value = PG_GETARG_RS_P(1);
-	if (PG_ARGISNULL(0))
-	{
-		state = (RetentionSummary *) MemoryContextAlloc(aggcontext, VARSIZE(value));
-		memcpy(state, value, VARSIZE(value));
-		PG_RETURN_POINTER(state);
-	}
-	state = PG_GETARG_RS_P(0);
-	rs_merge_into(state, value);
-	PG_RETURN_POINTER(state);
+	return retention_summary_merge(fcinfo);
 }
 
 /* retention_summary + retention_summary */
@@ -586,13 +604,7 @@ PG_FUNCTION_INFO_V1(retention_summary_add);
 Datum
 retention_summary_add(PG_FUNCTION_ARGS)
 {
-	RetentionSummary *a = PG_GETARG_RS_P(0);
-	RetentionSummary *b = PG_GETARG_RS_P(1);
-	RetentionSummary *r = (RetentionSummary *) palloc(VARSIZE(a));
-
-	memcpy(r, a, VARSIZE(a));
-	rs_merge_into(r, b);
-	PG_RETURN_POINTER(r);
+	return cjkpi_add_support(fcinfo, rs_fetch, rs_merge_into);
 }
 
 /*

@@ -149,6 +149,34 @@ SELECT cardinality(retention_finalfn(32::bigint << 32 | 4294967295)) AS n,
        retention_finalfn(0) IS NULL AS empty_is_null,
        retention_finalfn(3::bigint << 32 | 5) AS r;
 SELECT 'the server is still up' AS alive;
+-- issue 6 item 3: one state per group.  The first state used to be built in
+-- the aggregate context, which the executor copies again: a hash aggregate of
+-- 1000-period summaries (24,016 bytes each in memory) took 47 kB per group.
+CREATE FUNCTION hash_peak_kb(q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF) ' || q INTO plan;
+	IF plan->0->'Plan'->>'Node Type' <> 'Aggregate' OR plan->0->'Plan'->>'Strategy' <> 'Hashed' THEN
+		RAISE EXCEPTION 'not a hash aggregate: %', plan;
+	END IF;
+	RETURN (plan->0->'Plan'->>'Peak Memory Usage')::bigint;
+END $$;
+SET work_mem = '256MB';
+SET enable_sort = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE rs200 AS
+SELECT g, retention_agg(timestamptz '2020-01-01', ARRAY[timestamptz '2020-01-02'], interval '1 day', 1000,
+                        timestamptz '2030-01-01') AS s
+FROM generate_series(1, 200) g GROUP BY g;
+SELECT hash_peak_kb($q$SELECT g, retention_agg(timestamptz '2020-01-01', ARRAY[timestamptz '2020-01-02'],
+                          interval '1 day', 1000, timestamptz '2030-01-01') FROM generate_series(1, 200) g GROUP BY g$q$)
+       < 1.5 * 200 * 24016 / 1024 AS agg_one_state_per_group,
+       hash_peak_kb('SELECT g, rollup(s) FROM rs200 GROUP BY g') < 1.5 * 200 * 24016 / 1024 AS rollup_one_state_per_group;
+RESET work_mem;
+RESET enable_sort;
+RESET max_parallel_workers_per_gather;
+
 -- the support functions are not for PUBLIC; the aggregate still is
 CREATE ROLE regress_cjkpi_retention;
 SET ROLE regress_cjkpi_retention;
