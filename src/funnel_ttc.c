@@ -125,6 +125,28 @@ ttc_step_arrays(const TtcSummary *s, int k, const int32 **buckets, const int64 *
 	*counts = (const int64 *) (p + MAXALIGN(sizeof(int32) * s->npairs[k]));
 }
 
+/*
+ * The entities counted for step k: the sum of its bucket counts.  Every
+ * input and merge keeps it within int64, so the overflow check here only
+ * guards that promise.
+ */
+static int64
+ttc_step_total(const TtcSummary *s, int k)
+{
+	const int32 *b;
+	const int64 *c;
+	int64		total = 0;
+	int			i;
+
+	ttc_step_arrays(s, k, &b, &c);
+	for (i = 0; i < s->npairs[k]; i++)
+		if (pg_add_s64_overflow(total, c[i], &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("ttc_summary step %d counts more than 2^63-1 entities", k)));
+	return total;
+}
+
 /* build a stored summary from a dense state */
 static TtcSummary *
 ttc_from_state(const TtcState *st)
@@ -188,10 +210,14 @@ ttc_state_merge(TtcState *st, const TtcSummary *s, MemoryContext cxt)
 	}
 }
 
-/* validate decoded pairs: buckets increasing within range, counts positive */
+/*
+ * Validate decoded pairs of step k: buckets increasing within range, counts
+ * positive, and their total (the step's entities) within int64.
+ */
 static void
-ttc_check_pairs(const int32 *b, const int64 *c, int n, int code)
+ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code)
 {
+	int64		total = 0;
 	int			i;
 
 	for (i = 0; i < n; i++)
@@ -204,6 +230,11 @@ ttc_check_pairs(const int32 *b, const int64 *c, int n, int code)
 			ereport(ERROR,
 					(errcode(code),
 					 errmsg("ttc_summary bucket counts must be positive")));
+		if (pg_add_s64_overflow(total, c[i], &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("ttc_summary step %d counts more than 2^63-1 entities", k),
+					 errdetail("The bucket counts of a step add up to its number of entities.")));
 	}
 }
 
@@ -233,7 +264,7 @@ ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, in
 	{
 		int			i;
 
-		ttc_check_pairs(b[k], c[k], npairs[k], code);
+		ttc_check_pairs(k, b[k], c[k], npairs[k], code);
 		for (i = 0; i < npairs[k]; i++)
 			ttc_state_add(&st, k, b[k][i], c[k][i], CurrentMemoryContext);
 	}
@@ -597,12 +628,17 @@ static TtcSummary *
 ttc_merge(const TtcSummary *a, const TtcSummary *b)
 {
 	TtcState	st;
+	TtcSummary *r;
+	int			k;
 
 	memset(&st, 0, sizeof(st));
 	st.nsteps = Max(a->nsteps, b->nsteps);
 	ttc_state_merge(&st, a, CurrentMemoryContext);
 	ttc_state_merge(&st, b, CurrentMemoryContext);
-	return ttc_from_state(&st);
+	r = ttc_from_state(&st);
+	for (k = 2; k <= r->nsteps; k++)
+		(void) ttc_step_total(r, k);
+	return r;
 }
 
 static struct varlena *
@@ -653,9 +689,10 @@ ttc_quantile(PG_FUNCTION_ARGS)
 	double		q = PG_GETARG_FLOAT8(2);
 	const int32 *b;
 	const int64 *c;
-	int64		total = 0,
+	int64		total,
 				rank,
 				seen = 0;
+	double		rank_d;
 	int			i;
 
 	ttc_check_step(s, k);
@@ -666,13 +703,12 @@ ttc_quantile(PG_FUNCTION_ARGS)
 	if (k == 1)
 		PG_RETURN_FLOAT8(0.0);
 	ttc_step_arrays(s, k, &b, &c);
-	for (i = 0; i < s->npairs[k]; i++)
-		total += c[i];
+	total = ttc_step_total(s, k);
 	if (total == 0)
 		PG_RETURN_NULL();
-	rank = (int64) ceil(q * (double) total);
-	if (rank < 1)
-		rank = 1;
+	/* (double) total may round above INT64_MAX: compare before casting */
+	rank_d = ceil(q * (double) total);
+	rank = rank_d >= (double) total ? total : Max((int64) rank_d, 1);
 	for (i = 0; i < s->npairs[k]; i++)
 	{
 		seen += c[i];
@@ -689,16 +725,9 @@ ttc_count(PG_FUNCTION_ARGS)
 {
 	TtcSummary *s = PG_GETARG_TTC_P(0);
 	int32		k = PG_GETARG_INT32(1);
-	const int32 *b;
-	const int64 *c;
-	int64		total = 0;
-	int			i;
 
 	ttc_check_step(s, k);
 	if (k == 1)
 		PG_RETURN_NULL();
-	ttc_step_arrays(s, k, &b, &c);
-	for (i = 0; i < s->npairs[k]; i++)
-		total += c[i];
-	PG_RETURN_INT64(total);
+	PG_RETURN_INT64(ttc_step_total(s, k));
 }

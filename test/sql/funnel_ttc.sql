@@ -73,6 +73,22 @@ INSERT INTO raw VALUES ('\x0102'::bytea || int4send(2) || int2send(5::int2) || i
 \copy raw TO 'results/ttc_bad.bin' (FORMAT binary)
 \copy one FROM 'results/ttc_bad.bin' (FORMAT binary)
 
+-- issue 6 item 6: per-step totals.  Each bucket was checked, not their sum:
+-- this gave time_to_convert_count -2.  Text and binary input refuse a step
+-- whose buckets add up to more than 2^63-1 entities; merging and counting
+-- check it too, and a step holding exactly 2^63-1 still works.
+SELECT time_to_convert_count('v1;steps=2;s2=1:9223372036854775807,2:9223372036854775807'::ttc_summary, 2);
+SELECT 'v1;steps=3;s2=1:1;s3=1:9223372036854775806,2:2'::ttc_summary;
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x0102'::bytea || int4send(2) || int2send(1::int2) || int8send(9223372036854775807)
+                                        || int2send(2::int2) || int8send(1));
+\copy raw TO 'results/ttc_bad.bin' (FORMAT binary)
+\copy one FROM 'results/ttc_bad.bin' (FORMAT binary)
+SELECT time_to_convert_count(s, 2) AS n, time_to_convert(s, 2, 1) > time_to_convert(s, 2, 0.5) AS max_in_bucket_2
+FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806,2:1'::ttc_summary)) v(s);
+SELECT rollup(s) FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806'::ttc_summary), ('v1;steps=2;s2=2:2'::ttc_summary)) v(s);
+SELECT rollup(s) AS at_the_limit FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806'::ttc_summary), ('v1;steps=2;s2=1:1'::ttc_summary)) v(s);
+
 -- parallel plans
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
