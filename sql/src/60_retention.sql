@@ -37,7 +37,7 @@ CREATE TYPE retention_summary;
 CREATE FUNCTION retention_summary_in(cstring) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_summary_in(cstring) IS
-'retention_summary text input: v1;entities=E;eligible=...;active=...;on_or_after=...';
+'retention_summary text input: v2;period_us=P;entities=E;eligible=...;active=...;on_or_after=..., or the 1.0 form v1;entities=E;... (period unknown)';
 
 CREATE FUNCTION retention_summary_out(retention_summary) RETURNS cstring
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -64,7 +64,7 @@ CREATE TYPE retention_summary (
     STORAGE = extended
 );
 COMMENT ON TYPE retention_summary IS
-'Mergeable cohort retention: per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
+'Mergeable cohort retention: the period length and, per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
 
 CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz)
     RETURNS retention_summary
@@ -123,3 +123,13 @@ CREATE FUNCTION retention_periods(retention_summary,
     AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
 'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
+
+CREATE FUNCTION retention_period(retention_summary) RETURNS interval
+    AS 'MODULE_PATHNAME', 'retention_summary_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_period(retention_summary) IS
+'Length of the periods (days and time); NULL for a summary stored by cjkpi 1.0, which did not record it';
+
+CREATE FUNCTION retention_with_period(retention_summary, period interval) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_summary_with_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_with_period(retention_summary, interval) IS
+'The summary with its period length stated, so that a summary stored by cjkpi 1.0 merges with newer ones; a different known period is an error';
