@@ -36,6 +36,7 @@
 
 #include "aggstate.h"
 #include "funnel.h"
+#include "sumorder.h"
 #include "stats.h"
 
 #define FUNNEL_SUMMARY_VERSION 1
@@ -584,3 +585,10 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
+
+/*
+ * =, <>, <, <=, >, >= and the btree and hash support of funnel_summary: the byte
+ * order of the binary send form (see sumorder.h), a total order with no
+ * meaning beyond telling values apart.
+ */
+CJKPI_SUMMARY_ORDER(funnel_summary, funnel_summary_send)

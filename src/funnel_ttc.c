@@ -36,6 +36,7 @@
 
 #include "aggstate.h"
 #include "funnel.h"
+#include "sumorder.h"
 
 #define TTC_VERSION		1
 #define TTC_ALPHA		0.01
@@ -731,3 +732,10 @@ ttc_count(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(ttc_step_total(s, k));
 }
+
+/*
+ * =, <>, <, <=, >, >= and the btree and hash support of ttc_summary: the byte
+ * order of the binary send form (see sumorder.h), a total order with no
+ * meaning beyond telling values apart.
+ */
+CJKPI_SUMMARY_ORDER(ttc_summary, ttc_summary_send)

@@ -15,14 +15,20 @@
  * (eligible: first + (n + 1) * period <= as_of), how many of those were
  * active in period n, and how many were active in period n or later.
  *
- * Stored format (version 1), 8-byte aligned, plain storage:
+ * Stored format (version 2), 8-byte aligned; the SQL type has extended
+ * storage, so a large summary (up to 1000 periods, 24 kB) is compressed or
+ * stored out of line like any varlena:
  *		int32	varlena header
- *		uint8	version
+ *		uint8	version (2)
  *		uint8	reserved
  *		uint16	number of periods N (1..RETENTION_MAX_PERIODS)
+ *		int64	period length in microseconds (0: unknown, a 1.0 value)
  *		int64	entities
  *		int64	eligible[N], active[N], on_or_after[N]
- * Text: "v1;entities=E;eligible=e0,...;active=a0,...;on_or_after=o0,...".
+ * Text: "v2;period_us=P;entities=E;eligible=e0,...;active=a0,...;
+ * on_or_after=o0,...".  Version 1 (cjkpi 1.0) has no period: it still
+ * reads, text or binary, as a summary of unknown period, and is written
+ * back in its 1.0 form.
  *
  * src/retention.c
  *
@@ -44,6 +50,7 @@
 #include "aggstate.h"
 #include "compat.h"
 #include "funnel.h"
+#include "sumorder.h"
 #include "sumtext.h"
 
 #define RETENTION_MAX_CONDS		32
@@ -754,3 +761,10 @@ retention_summary_with_period(PG_FUNCTION_ARGS)
 	r->period_us = period;
 	PG_RETURN_POINTER(r);
 }
+
+/*
+ * =, <>, <, <=, >, >= and the btree and hash support of retention_summary: the byte
+ * order of the binary send form (see sumorder.h), a total order with no
+ * meaning beyond telling values apart.
+ */
+CJKPI_SUMMARY_ORDER(retention_summary, retention_summary_send)

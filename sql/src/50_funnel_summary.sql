@@ -147,3 +147,87 @@ ORDER BY k
 $$;
 COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
 'One row per step: reached, conversion from step 1, step-to-step conversion, their Wilson intervals, drop-off';
+
+/*
+ * funnel_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) IS
+'Btree comparison of two funnel_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) IS
+'True if two funnel_summary values are equal (same step count and counts); implements =';
+CREATE FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) IS
+'Negation of funnel_summary_eq; implements <>';
+CREATE FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) IS
+'Implements < of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_le(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_le(funnel_summary, funnel_summary) IS
+'Implements <= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) IS
+'Implements > of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) IS
+'Implements >= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_hash(funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_hash(funnel_summary) IS
+'Hash of a funnel_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (funnel_summary, funnel_summary) IS
+'Equal funnel_summary values (same step count and counts)';
+CREATE OPERATOR <> (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (funnel_summary, funnel_summary) IS
+'Different funnel_summary values';
+CREATE OPERATOR < (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (funnel_summary, funnel_summary) IS
+'Sorts before, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (funnel_summary, funnel_summary) IS
+'Sorts before or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (funnel_summary, funnel_summary) IS
+'Sorts after, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (funnel_summary, funnel_summary) IS
+'Sorts after or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS funnel_summary_ops DEFAULT FOR TYPE funnel_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 funnel_summary_cmp(funnel_summary, funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_ops USING btree IS
+'Total order of funnel_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS funnel_summary_hash_ops DEFAULT FOR TYPE funnel_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 funnel_summary_hash(funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_hash_ops USING hash IS
+'Hash equality of funnel_summary values';

@@ -133,3 +133,87 @@ CREATE FUNCTION retention_with_period(retention_summary, period interval) RETURN
     AS 'MODULE_PATHNAME', 'retention_summary_with_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_with_period(retention_summary, interval) IS
 'The summary with its period length stated, so that a summary stored by cjkpi 1.0 merges with newer ones; a different known period is an error';
+
+/*
+ * retention_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION retention_summary_cmp(retention_summary, retention_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_cmp(retention_summary, retention_summary) IS
+'Btree comparison of two retention_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION retention_summary_eq(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_eq(retention_summary, retention_summary) IS
+'True if two retention_summary values are equal (same period, period count and counts); implements =';
+CREATE FUNCTION retention_summary_ne(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_ne(retention_summary, retention_summary) IS
+'Negation of retention_summary_eq; implements <>';
+CREATE FUNCTION retention_summary_lt(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_lt(retention_summary, retention_summary) IS
+'Implements < of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_le(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_le(retention_summary, retention_summary) IS
+'Implements <= of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_gt(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_gt(retention_summary, retention_summary) IS
+'Implements > of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_ge(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_ge(retention_summary, retention_summary) IS
+'Implements >= of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_hash(retention_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_hash(retention_summary) IS
+'Hash of a retention_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (retention_summary, retention_summary) IS
+'Equal retention_summary values (same period, period count and counts)';
+CREATE OPERATOR <> (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (retention_summary, retention_summary) IS
+'Different retention_summary values';
+CREATE OPERATOR < (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (retention_summary, retention_summary) IS
+'Sorts before, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (retention_summary, retention_summary) IS
+'Sorts before or equal, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (retention_summary, retention_summary) IS
+'Sorts after, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (retention_summary, retention_summary) IS
+'Sorts after or equal, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS retention_summary_ops DEFAULT FOR TYPE retention_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 retention_summary_cmp(retention_summary, retention_summary);
+COMMENT ON OPERATOR CLASS retention_summary_ops USING btree IS
+'Total order of retention_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS retention_summary_hash_ops DEFAULT FOR TYPE retention_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 retention_summary_hash(retention_summary);
+COMMENT ON OPERATOR CLASS retention_summary_hash_ops USING hash IS
+'Hash equality of retention_summary values';

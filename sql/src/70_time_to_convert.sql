@@ -73,3 +73,87 @@ CREATE FUNCTION time_to_convert_count(ttc_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'ttc_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION time_to_convert_count(ttc_summary, integer) IS
 'Entities with a time for the step (steps 2 and later)';
+
+/*
+ * ttc_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION ttc_summary_cmp(ttc_summary, ttc_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_cmp(ttc_summary, ttc_summary) IS
+'Btree comparison of two ttc_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION ttc_summary_eq(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_eq(ttc_summary, ttc_summary) IS
+'True if two ttc_summary values are equal (same step count and bucket counts); implements =';
+CREATE FUNCTION ttc_summary_ne(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_ne(ttc_summary, ttc_summary) IS
+'Negation of ttc_summary_eq; implements <>';
+CREATE FUNCTION ttc_summary_lt(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_lt(ttc_summary, ttc_summary) IS
+'Implements < of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_le(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_le(ttc_summary, ttc_summary) IS
+'Implements <= of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_gt(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_gt(ttc_summary, ttc_summary) IS
+'Implements > of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_ge(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_ge(ttc_summary, ttc_summary) IS
+'Implements >= of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_hash(ttc_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_hash(ttc_summary) IS
+'Hash of a ttc_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (ttc_summary, ttc_summary) IS
+'Equal ttc_summary values (same step count and bucket counts)';
+CREATE OPERATOR <> (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (ttc_summary, ttc_summary) IS
+'Different ttc_summary values';
+CREATE OPERATOR < (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (ttc_summary, ttc_summary) IS
+'Sorts before, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (ttc_summary, ttc_summary) IS
+'Sorts before or equal, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (ttc_summary, ttc_summary) IS
+'Sorts after, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (ttc_summary, ttc_summary) IS
+'Sorts after or equal, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS ttc_summary_ops DEFAULT FOR TYPE ttc_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 ttc_summary_cmp(ttc_summary, ttc_summary);
+COMMENT ON OPERATOR CLASS ttc_summary_ops USING btree IS
+'Total order of ttc_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS ttc_summary_hash_ops DEFAULT FOR TYPE ttc_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 ttc_summary_hash(ttc_summary);
+COMMENT ON OPERATOR CLASS ttc_summary_hash_ops USING hash IS
+'Hash equality of ttc_summary values';

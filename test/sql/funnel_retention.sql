@@ -193,6 +193,33 @@ INSERT INTO raw VALUES ('\x020001'::bytea || int8send(0) || int8send(1) || int8s
 \copy raw TO 'results/retention_bad.bin' (FORMAT binary)
 \copy rs_copy (s) FROM 'results/retention_bad.bin' (FORMAT binary)
 
+-- issue 6 item 10: summary columns in DISTINCT, ORDER BY and rollup(DISTINCT v)
+-- failed with "could not identify an ordering operator".  Equality and a
+-- total order on the binary send form (btree and hash operator classes).
+CREATE TABLE rdist(id int, s retention_summary);
+INSERT INTO rdist VALUES (1, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'),
+  (2, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'),
+  (3, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=1,0;on_or_after=2,1'),
+  (4, 'v2;period_us=86400000000;entities=4;eligible=2,1;active=2,1;on_or_after=2,1'), (5, NULL);
+SELECT count(DISTINCT s) AS distinct_values, count(*) AS all_values FROM rdist;
+SELECT r::text = 'v2;period_us=86400000000;entities=10;eligible=6,3;active=5,1;on_or_after=6,3' AS rollup_distinct FROM (SELECT rollup(DISTINCT s) AS r FROM rdist) x;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM rdist;
+SELECT DISTINCT s FROM rdist ORDER BY s;
+RESET enable_hashagg;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM rdist;
+SELECT count(*) AS hashed_distinct FROM (SELECT DISTINCT s FROM rdist) x;
+RESET enable_sort;
+SELECT a.id, b.id, a.s = b.s AS eq, a.s <> b.s AS ne, a.s < b.s AS lt, a.s <= b.s AS le, a.s > b.s AS gt, a.s >= b.s AS ge,
+       retention_summary_cmp(a.s, b.s) AS cmp, retention_summary_hash(a.s) = retention_summary_hash(b.s) AS same_hash
+FROM rdist a, rdist b WHERE a.id <= b.id AND a.id IN (1, 2) ORDER BY 1, 2;
+SELECT count(*) AS union_rows FROM (SELECT s FROM rdist UNION SELECT s FROM rdist) u;
+CREATE INDEX ON rdist (s);
+SET enable_seqscan = off;
+SELECT count(*) AS index_equal FROM rdist WHERE s = (SELECT s FROM rdist WHERE id = 1);
+RESET enable_seqscan;
+
 -- issue 6 item 3: one state per group.  The first state used to be built in
 -- the aggregate context, which the executor copies again: a hash aggregate of
 -- 1000-period summaries (24,016 bytes each in memory) took 47 kB per group.

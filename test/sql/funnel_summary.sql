@@ -175,6 +175,31 @@ WITH per_customer AS (
 SELECT segment, (funnel_steps(funnel_agg(level, 4))).step, (funnel_steps(funnel_agg(level, 4))).reached
 FROM per_customer GROUP BY segment ORDER BY 1, 2;
 
+-- issue 6 item 10: summary columns in DISTINCT, ORDER BY and rollup(DISTINCT v)
+-- failed with "could not identify an ordering operator".  Equality and a
+-- total order on the binary send form (btree and hash operator classes).
+CREATE TABLE fdist(id int, s funnel_summary);
+INSERT INTO fdist VALUES (1, 'v1;entities=10;reached=5,2'), (2, 'v1;entities=10;reached=5,2'), (3, 'v1;entities=10;reached=5,1'),
+  (4, 'v1;entities=9;reached=5,3'), (5, NULL);
+SELECT count(DISTINCT s) AS distinct_values, count(*) AS all_values FROM fdist;
+SELECT r::text = 'v1;entities=29;reached=15,6' AS rollup_distinct FROM (SELECT rollup(DISTINCT s) AS r FROM fdist) x;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM fdist;
+SELECT DISTINCT s FROM fdist ORDER BY s;
+RESET enable_hashagg;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM fdist;
+SELECT count(*) AS hashed_distinct FROM (SELECT DISTINCT s FROM fdist) x;
+RESET enable_sort;
+SELECT a.id, b.id, a.s = b.s AS eq, a.s <> b.s AS ne, a.s < b.s AS lt, a.s <= b.s AS le, a.s > b.s AS gt, a.s >= b.s AS ge,
+       funnel_summary_cmp(a.s, b.s) AS cmp, funnel_summary_hash(a.s) = funnel_summary_hash(b.s) AS same_hash
+FROM fdist a, fdist b WHERE a.id <= b.id AND a.id IN (1, 2) ORDER BY 1, 2;
+SELECT count(*) AS union_rows FROM (SELECT s FROM fdist UNION SELECT s FROM fdist) u;
+CREATE INDEX ON fdist (s);
+SET enable_seqscan = off;
+SELECT count(*) AS index_equal FROM fdist WHERE s = (SELECT s FROM fdist WHERE id = 1);
+RESET enable_seqscan;
+
 -- issue 6 item 3: one state per group.  funnel_agg(1, 32) over 100 k groups
 -- took 121 MB against 31 MB for nps_agg, because its first state was built
 -- in the aggregate context and then copied again; now it takes the size of

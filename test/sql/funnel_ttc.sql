@@ -89,6 +89,31 @@ FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806,2:1'::ttc_summary)) v(s);
 SELECT rollup(s) FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806'::ttc_summary), ('v1;steps=2;s2=2:2'::ttc_summary)) v(s);
 SELECT rollup(s) AS at_the_limit FROM (VALUES ('v1;steps=2;s2=1:9223372036854775806'::ttc_summary), ('v1;steps=2;s2=1:1'::ttc_summary)) v(s);
 
+-- issue 6 item 10: summary columns in DISTINCT, ORDER BY and rollup(DISTINCT v)
+-- failed with "could not identify an ordering operator".  Equality and a
+-- total order on the binary send form (btree and hash operator classes).
+CREATE TABLE tdist(id int, s ttc_summary);
+INSERT INTO tdist VALUES (1, 'v1;steps=3;s2=5:1,7:2;s3=9:1'), (2, 'v1;steps=3;s2=5:1,7:2;s3=9:1'), (3, 'v1;steps=3;s2=5:1,7:3;s3=9:1'),
+  (4, 'v1;steps=2;s2=6:4'), (5, NULL);
+SELECT count(DISTINCT s) AS distinct_values, count(*) AS all_values FROM tdist;
+SELECT r::text = 'v1;steps=3;s2=5:2,6:4,7:5;s3=9:2' AS rollup_distinct FROM (SELECT rollup(DISTINCT s) AS r FROM tdist) x;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM tdist;
+SELECT DISTINCT s FROM tdist ORDER BY s;
+RESET enable_hashagg;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM tdist;
+SELECT count(*) AS hashed_distinct FROM (SELECT DISTINCT s FROM tdist) x;
+RESET enable_sort;
+SELECT a.id, b.id, a.s = b.s AS eq, a.s <> b.s AS ne, a.s < b.s AS lt, a.s <= b.s AS le, a.s > b.s AS gt, a.s >= b.s AS ge,
+       ttc_summary_cmp(a.s, b.s) AS cmp, ttc_summary_hash(a.s) = ttc_summary_hash(b.s) AS same_hash
+FROM tdist a, tdist b WHERE a.id <= b.id AND a.id IN (1, 2) ORDER BY 1, 2;
+SELECT count(*) AS union_rows FROM (SELECT s FROM tdist UNION SELECT s FROM tdist) u;
+CREATE INDEX ON tdist (s);
+SET enable_seqscan = off;
+SELECT count(*) AS index_equal FROM tdist WHERE s = (SELECT s FROM tdist WHERE id = 1);
+RESET enable_seqscan;
+
 -- parallel plans
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
