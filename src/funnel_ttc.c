@@ -12,11 +12,11 @@
  * of the exact nearest-rank percentile.  Bucket 0 holds t <= TTC_MIN (1 ms)
  * and reports 0; times above TTC_MAX (about 31.7 years) are an error.
  *
- * The aggregates keep dense int64 counts per step in an internal state; the
- * stored ttc_summary is sparse: per step, the non-empty (bucket, count)
- * pairs.  Text form: "v1;steps=N;s2=i:c,i:c;s3=...;...;sN=..." (step 1 is
- * always 0 and not stored).  Binary: version byte, N byte, then per step
- * 2..N an int32 pair count and (int16 bucket, int64 count) pairs.
+ * The summary is sparse: per step, the non-empty (bucket, count) pairs; as
+ * an aggregate state it has room to grow (see Layout below).  Text form:
+ * "v1;steps=N;s2=i:c,i:c;s3=...;...;sN=..." (step 1 is always 0 and not
+ * stored).  Binary: version byte, N byte, then per step 2..N an int32 pair
+ * count and (int16 bucket, int64 count) pairs.
  *
  * src/funnel_ttc.c
  *
@@ -44,28 +44,38 @@
 #define TTC_MAX			1.0e9	/* seconds */
 #define TTC_NBUCKETS	1400	/* covers (TTC_MIN, TTC_MAX] with g = 1.0202 */
 
-typedef struct TtcState
-{
-	int			nsteps;			/* highest step seen, 1..32 */
-	int64	   *dense[FUNNEL_MAX_STEPS + 1];	/* [k][bucket], steps 2.. */
-} TtcState;
+/*
+ * In "reserved": the value has the growable layout of an aggregate state
+ * (see below).  Values built by input functions are compact (flag clear).
+ */
+#define TTC_FLAG_ROOM	0x0001
 
-/* stored summary: header, then per step 2..n: int32 npairs, pairs */
+/* summary: header, then per step 2..n its buckets and counts */
 typedef struct TtcSummary
 {
 	int32		vl_len_;
 	uint8		version;
 	uint8		nsteps;
-	uint16		reserved;
+	uint16		reserved;		/* TTC_FLAG_ROOM, else zero */
 	int32		npairs[FUNNEL_MAX_STEPS + 1];	/* per step, [0], [1] unused */
 	int32		pad;			/* keeps data 8-byte aligned */
-	/* then for each step 2..nsteps: npairs int32 buckets, then int64 counts */
+
+	/*
+	 * Then, with TTC_FLAG_ROOM, int64 totals[nsteps + 1] (each step's
+	 * entities).  Then for each step 2..nsteps a region for cap
+	 * pairs: cap int32 buckets (increasing), MAXALIGNed, then cap int64
+	 * counts; cap = npairs in the compact layout, ttc_room(npairs) with
+	 * TTC_FLAG_ROOM.
+	 */
 	char		data[FLEXIBLE_ARRAY_MEMBER];
 } TtcSummary;
 
-#define PG_GETARG_TTC_P(n) ((TtcSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define TTC_TOTALS_SIZE(s)	(ttc_has_room(s) ? sizeof(int64) * ((s)->nsteps + 1) : 0)
+#define PG_GETARG_TTC_P(n)	((TtcSummary *) ttc_fetch(PG_GETARG_DATUM(n)))
 
 StaticAssertDecl(offsetof(TtcSummary, data) % 8 == 0, "TtcSummary data must be 8-byte aligned");
+
+static struct varlena *ttc_fetch(Datum d);
 
 static double
 ttc_gamma(void)
@@ -100,36 +110,121 @@ ttc_value(int i)
 	return 2.0 * TTC_MIN * pow(g, i) / (1.0 + g);
 }
 
-static void
-ttc_state_add(TtcState *st, int k, int bucket, int64 count, MemoryContext cxt)
+/* ---------------------------------------------------------------------
+ * Layout
+ *
+ * A summary is sparse: per step only its non-empty buckets, in order.  As
+ * an aggregate state it must also grow cheaply, one new bucket at a time,
+ * without copying the whole value for each (which made time_to_convert_agg
+ * quadratic in the number of buckets).  So a state has the growable layout:
+ * each step's region has room for ttc_room(npairs) pairs, a power of two
+ * (at most TTC_NBUCKETS), so a new bucket usually moves only the later
+ * pairs of its own step, and a step is copied to a larger region at most
+ * 11 times (log2 TTC_NBUCKETS); and the per-step totals are
+ * kept, so a merge checks them in O(1) per pair.  The growable layout is
+ * never visible outside: text and binary output, equality and hashing read
+ * the pairs only.
+ * ---------------------------------------------------------------------
+ */
+
+static int
+ttc_room(int n)
 {
-	if (st->dense[k] == NULL)
-		st->dense[k] = (int64 *) MemoryContextAllocZero(cxt, sizeof(int64) * TTC_NBUCKETS);
-	if (pg_add_s64_overflow(st->dense[k][bucket], count, &st->dense[k][bucket]))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("ttc_summary count out of range")));
-	if (k > st->nsteps)
-		st->nsteps = k;
+	int			cap = 1;
+
+	if (n == 0)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	return Min(cap, TTC_NBUCKETS);
 }
 
-/* sparse views into a stored summary */
+static inline bool
+ttc_has_room(const TtcSummary *s)
+{
+	return (s->reserved & TTC_FLAG_ROOM) != 0;
+}
+
+/* capacity of the region of step k */
+static inline int
+ttc_cap(const TtcSummary *s, int k)
+{
+	return ttc_has_room(s) ? ttc_room(s->npairs[k]) : s->npairs[k];
+}
+
+static inline Size
+ttc_region_size(int cap)
+{
+	return MAXALIGN(sizeof(int32) * cap) + sizeof(int64) * cap;
+}
+
+/* the total size a summary's header says it has */
+static Size
+ttc_layout_size(const TtcSummary *s)
+{
+	Size		size = offsetof(TtcSummary, data) + TTC_TOTALS_SIZE(s);
+	int			k;
+
+	for (k = 2; k <= s->nsteps; k++)
+		size += ttc_region_size(ttc_cap(s, k));
+	return size;
+}
+
+/* where each step's region starts (region[2..nsteps]), in one pass */
+static void
+ttc_regions(const TtcSummary *s, const char **region)
+{
+	const char *p = s->data + TTC_TOTALS_SIZE(s);
+	int			k;
+
+	for (k = 2; k <= s->nsteps; k++)
+	{
+		region[k] = p;
+		p += ttc_region_size(ttc_cap(s, k));
+	}
+}
+
+/* the bucket and count arrays of step k, given its region */
+static inline void
+ttc_region_arrays(const TtcSummary *s, int k, const char *region,
+				  const int32 **buckets, const int64 **counts)
+{
+	*buckets = (const int32 *) region;
+	*counts = (const int64 *) (region + MAXALIGN(sizeof(int32) * ttc_cap(s, k)));
+}
+
+/* the bucket and count arrays of step k */
 static void
 ttc_step_arrays(const TtcSummary *s, int k, const int32 **buckets, const int64 **counts)
 {
-	const char *p = s->data;
+	const char *p = s->data + TTC_TOTALS_SIZE(s);
 	int			j;
 
 	for (j = 2; j < k; j++)
-		p += MAXALIGN(sizeof(int32) * s->npairs[j]) + sizeof(int64) * s->npairs[j];
-	*buckets = (const int32 *) p;
-	*counts = (const int64 *) (p + MAXALIGN(sizeof(int32) * s->npairs[k]));
+		p += ttc_region_size(ttc_cap(s, j));
+	ttc_region_arrays(s, k, p, buckets, counts);
+}
+
+static inline int64 *
+ttc_totals(TtcSummary *s)
+{
+	Assert(ttc_has_room(s));
+	return (int64 *) s->data;
+}
+
+static void
+ttc_total_overflow(int k)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("ttc_summary step %d counts more than 2^63-1 entities", k),
+			 errdetail("The bucket counts of a step add up to its number of entities.")));
 }
 
 /*
  * The entities counted for step k: the sum of its bucket counts.  Every
- * input and merge keeps it within int64, so the overflow check here only
- * guards that promise.
+ * input and merge keeps it within int64, so the overflow check of the
+ * compact layout only guards that promise.
  */
 static int64
 ttc_step_total(const TtcSummary *s, int k)
@@ -139,76 +234,182 @@ ttc_step_total(const TtcSummary *s, int k)
 	int64		total = 0;
 	int			i;
 
+	if (ttc_has_room(s))
+		return ((const int64 *) s->data)[k];
 	ttc_step_arrays(s, k, &b, &c);
 	for (i = 0; i < s->npairs[k]; i++)
 		if (pg_add_s64_overflow(total, c[i], &total))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("ttc_summary step %d counts more than 2^63-1 entities", k)));
+			ttc_total_overflow(k);
 	return total;
 }
 
-/* build a stored summary from a dense state */
+/*
+ * A copy of s in the growable layout with nsteps steps (at least s's), in
+ * the current memory context, with the pair (bucket, count) inserted at
+ * position pos of step k when k > 0.
+ */
 static TtcSummary *
-ttc_from_state(const TtcState *st)
+ttc_regrow(const TtcSummary *s, int nsteps, int k, int pos, int bucket, int64 count)
 {
-	Size		size = offsetof(TtcSummary, data);
-	TtcSummary *s;
-	int			k,
-				i;
-	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
+	TtcSummary *r;
+	Size		size;
+	int			j;
 
-	for (k = 2; k <= st->nsteps; k++)
+	r = (TtcSummary *) palloc(offsetof(TtcSummary, data));
+	memcpy(r, s, offsetof(TtcSummary, data));
+	r->reserved = TTC_FLAG_ROOM;
+	r->nsteps = (uint8) Max(s->nsteps, nsteps);
+	if (k > 0)
+		r->npairs[k]++;
+	size = ttc_layout_size(r);
+	r = (TtcSummary *) repalloc(r, size);
+	memset(r->data, 0, size - offsetof(TtcSummary, data));
+	SET_VARSIZE(r, size);
+	for (j = 2; j <= s->nsteps; j++)
 	{
-		if (st->dense[k] != NULL)
-			for (i = 0; i < TTC_NBUCKETS; i++)
-				if (st->dense[k][i] != 0)
-					npairs[k]++;
-		size += MAXALIGN(sizeof(int32) * npairs[k]) + sizeof(int64) * npairs[k];
-	}
-	s = (TtcSummary *) palloc0(size);
-	SET_VARSIZE(s, size);
-	s->version = TTC_VERSION;
-	s->nsteps = (uint8) Max(st->nsteps, 1);
-	memcpy(s->npairs, npairs, sizeof(npairs));
-	for (k = 2; k <= st->nsteps; k++)
-	{
-		int32	   *b;
-		int64	   *c;
-		int			n = 0;
+		const int32 *sb;
+		const int64 *sc;
+		int32	   *rb;
+		int64	   *rc;
+		int			n = s->npairs[j];
 
-		ttc_step_arrays(s, k, (const int32 **) &b, (const int64 **) &c);
-		if (st->dense[k] == NULL)
+		ttc_step_arrays(s, j, &sb, &sc);
+		ttc_step_arrays(r, j, (const int32 **) &rb, (const int64 **) &rc);
+		ttc_totals(r)[j] = ttc_step_total(s, j);
+		if (j != k)
+		{
+			memcpy(rb, sb, sizeof(int32) * n);
+			memcpy(rc, sc, sizeof(int64) * n);
 			continue;
-		for (i = 0; i < TTC_NBUCKETS; i++)
-			if (st->dense[k][i] != 0)
-			{
-				b[n] = i;
-				c[n] = st->dense[k][i];
-				n++;
-			}
+		}
+		memcpy(rb, sb, sizeof(int32) * pos);
+		memcpy(rc, sc, sizeof(int64) * pos);
+		rb[pos] = bucket;
+		rc[pos] = count;
+		memcpy(rb + pos + 1, sb + pos, sizeof(int32) * (n - pos));
+		memcpy(rc + pos + 1, sc + pos, sizeof(int64) * (n - pos));
+		if (pg_add_s64_overflow(ttc_totals(r)[j], count, &ttc_totals(r)[j]))
+			ttc_total_overflow(j);
 	}
+	return r;
+}
+
+/*
+ * s (ours to modify) with at least nsteps steps: more steps are a header
+ * change in the compact layout (their regions are empty) but move the data
+ * of the growable one, whose totals come first.
+ */
+static TtcSummary *
+ttc_widen(TtcSummary *s, int nsteps)
+{
+	if (nsteps <= s->nsteps)
+		return s;
+	if (ttc_has_room(s))
+		return ttc_regrow(s, nsteps, 0, 0, 0, 0);
+	s->nsteps = (uint8) nsteps;
 	return s;
 }
 
-/* merge a stored summary into a dense state */
-static void
-ttc_state_merge(TtcState *st, const TtcSummary *s, MemoryContext cxt)
+/*
+ * Position of bucket among b[0..n), or where it would be inserted (*found).
+ * Branch-free halving (the compiler turns the step into a conditional
+ * move): rollups spend most of their time here, and a mispredicted branch
+ * per probe doubled it.
+ */
+static inline int
+ttc_find(const int32 *b, int n, int bucket, bool *found)
 {
-	int			k,
-				i;
+	const int32 *base = b;
+	int			len = n;
+	int			pos;
 
-	if (s->nsteps > st->nsteps)
-		st->nsteps = s->nsteps;
-	for (k = 2; k <= s->nsteps; k++)
+	if (n == 0)
 	{
-		const int32 *b;
-		const int64 *c;
-
-		ttc_step_arrays(s, k, &b, &c);
-		for (i = 0; i < s->npairs[k]; i++)
-			ttc_state_add(st, k, b[i], c[i], cxt);
+		*found = false;
+		return 0;
 	}
+	while (len > 1)
+	{
+		int			half = len / 2;
+
+		base += (base[half] <= bucket) ? half : 0;
+		len -= half;
+	}
+	pos = (int) (base - b);
+	if (*base == bucket)
+	{
+		*found = true;
+		return pos;
+	}
+	*found = false;
+	return *base < bucket ? pos + 1 : pos;
+}
+
+/*
+ * Add count entities to bucket of step k (k <= s->nsteps) of a summary that
+ * is ours to modify; region is where step k starts in s (from ttc_regions).
+ * In place when the bucket exists or its step has room; otherwise (and the
+ * first time, when s is compact) in a grown copy.  Returns the summary to
+ * use from now on: when it is not s, the caller's regions are stale.
+ */
+static TtcSummary *
+ttc_add(TtcSummary *s, int k, const char *region, int bucket, int64 count)
+{
+	bool		found;
+	int			pos;
+	int32	   *b;
+	int64	   *c;
+	int			n;
+
+	if (!ttc_has_room(s))
+	{
+		s = ttc_regrow(s, 0, 0, 0, 0, 0);
+		ttc_step_arrays(s, k, (const int32 **) &b, (const int64 **) &c);
+	}
+	else
+		ttc_region_arrays(s, k, region, (const int32 **) &b, (const int64 **) &c);
+	n = s->npairs[k];
+	pos = ttc_find(b, n, bucket, &found);
+	if (!found && n == ttc_room(n))
+		return ttc_regrow(s, 0, k, pos, bucket, count);
+	if (pg_add_s64_overflow(ttc_totals(s)[k], count, &ttc_totals(s)[k]))
+		ttc_total_overflow(k);
+	if (found)
+	{
+		/* the total did not overflow, so no bucket of the step can */
+		c[pos] += count;
+		return s;
+	}
+	memmove(b + pos + 1, b + pos, sizeof(int32) * (n - pos));
+	memmove(c + pos + 1, c + pos, sizeof(int64) * (n - pos));
+	b[pos] = bucket;
+	c[pos] = count;
+	s->npairs[k]++;
+	return s;
+}
+
+/*
+ * A summary argument, detoasted, with a header that agrees with its size
+ * (values are validated on input; this guards against corrupted storage
+ * before any offset is computed from the header).
+ */
+static struct varlena *
+ttc_fetch(Datum d)
+{
+	TtcSummary *s = (TtcSummary *) PG_DETOAST_DATUM(d);
+	bool		ok;
+	int			k;
+
+	ok = VARSIZE(s) >= offsetof(TtcSummary, data) && s->version == TTC_VERSION &&
+		s->nsteps >= 1 && s->nsteps <= FUNNEL_MAX_STEPS &&
+		(s->reserved & ~TTC_FLAG_ROOM) == 0;
+	for (k = 2; ok && k <= s->nsteps; k++)
+		ok = s->npairs[k] >= 0 && s->npairs[k] <= TTC_NBUCKETS;
+	if (!ok || VARSIZE(s) != ttc_layout_size(s))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid ttc_summary value of %u bytes", (unsigned int) VARSIZE(s))));
+	return (struct varlena *) s;
 }
 
 /*
@@ -240,13 +441,14 @@ ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code)
 }
 
 /*
- * Build a summary from decoded per-step pair lists (shared by text and
- * binary input, so both run the same checks).
+ * Build a compact summary from decoded per-step pair lists (shared by text
+ * and binary input, so both run the same checks).
  */
 static TtcSummary *
 ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, int code)
 {
-	TtcState	st;
+	TtcSummary *s;
+	Size		size;
 	int			k;
 
 	if (version != TTC_VERSION)
@@ -259,17 +461,28 @@ ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, in
 				(errcode(code),
 				 errmsg("ttc_summary must have between 1 and %d steps, not %d",
 						FUNNEL_MAX_STEPS, nsteps)));
-	memset(&st, 0, sizeof(st));
-	st.nsteps = nsteps;
+	s = (TtcSummary *) palloc0(offsetof(TtcSummary, data));
+	s->version = TTC_VERSION;
+	s->nsteps = (uint8) nsteps;
 	for (k = 2; k <= nsteps; k++)
 	{
-		int			i;
-
 		ttc_check_pairs(k, b[k], c[k], npairs[k], code);
-		for (i = 0; i < npairs[k]; i++)
-			ttc_state_add(&st, k, b[k][i], c[k][i], CurrentMemoryContext);
+		s->npairs[k] = npairs[k];
 	}
-	return ttc_from_state(&st);
+	size = ttc_layout_size(s);
+	s = (TtcSummary *) repalloc(s, size);
+	memset(s->data, 0, size - offsetof(TtcSummary, data));
+	SET_VARSIZE(s, size);
+	for (k = 2; k <= nsteps; k++)
+	{
+		int32	   *sb;
+		int64	   *sc;
+
+		ttc_step_arrays(s, k, (const int32 **) &sb, (const int64 **) &sc);
+		memcpy(sb, b[k], sizeof(int32) * npairs[k]);
+		memcpy(sc, c[k], sizeof(int64) * npairs[k]);
+	}
+	return s;
 }
 
 /* ttc_summary_in: "v1;steps=N;s2=i:c,...;...;sN=..." */
@@ -365,6 +578,7 @@ ttc_summary_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(ttc_build((int) version, (int) nsteps, b, c, npairs,
 								ERRCODE_INVALID_TEXT_REPRESENTATION));
 }
+
 
 /* ttc_summary_out */
 PG_FUNCTION_INFO_V1(ttc_summary_out);
@@ -462,112 +676,25 @@ ttc_summary_send(PG_FUNCTION_ARGS)
 /*
  * The aggregates below use ttc_summary itself as their transition state, so
  * partial states are values of a real type (Citus ships them through its
- * I/O) and no serialize step is needed.  A state gains one (bucket, count)
- * pair per new bucket: a row that lands in an existing bucket increments it
- * in place; a new bucket makes a copy one pair longer, which the executor
- * then copies into the aggregate context (and frees the old state), as it
- * does for every by-reference state that a transition function replaces.
+ * I/O) and no serialize step is needed.  The state has the growable layout
+ * (see Layout above) and follows src/aggstate.h: the first state is built in
+ * per-call memory, later rows update it in place, and when a step must grow
+ * the new, larger value is returned for the executor to copy into the
+ * aggregate context.
  */
 
 /* An empty summary of one step, the start of every state. */
 static TtcSummary *
 ttc_empty(void)
 {
-	TtcSummary *s = (TtcSummary *) palloc0(offsetof(TtcSummary, data));
+	Size		size = offsetof(TtcSummary, data) + sizeof(int64) * 2;
+	TtcSummary *s = (TtcSummary *) palloc0(size);
 
-	SET_VARSIZE(s, offsetof(TtcSummary, data));
+	SET_VARSIZE(s, size);
 	s->version = TTC_VERSION;
 	s->nsteps = 1;
+	s->reserved = TTC_FLAG_ROOM;
 	return s;
-}
-
-/* Position of bucket in step k, or where it would be inserted (*found). */
-static int
-ttc_find(const TtcSummary *s, int k, int bucket, bool *found)
-{
-	const int32 *b;
-	const int64 *c;
-	int			lo = 0,
-				hi = s->npairs[k];
-
-	ttc_step_arrays(s, k, &b, &c);
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (b[mid] < bucket)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*found = (lo < s->npairs[k] && b[lo] == bucket);
-	return lo;
-}
-
-/*
- * A copy of s with a pair (bucket, count) inserted at position pos of step
- * k, in the current memory context.
- */
-static TtcSummary *
-ttc_with_pair(const TtcSummary *s, int k, int pos, int bucket, int64 count)
-{
-	Size		size = VARSIZE(s) - MAXALIGN(sizeof(int32) * s->npairs[k]) +
-		MAXALIGN(sizeof(int32) * (s->npairs[k] + 1)) + sizeof(int64);
-	TtcSummary *r = (TtcSummary *) palloc0(size);
-	int			j;
-
-	memcpy(r, s, offsetof(TtcSummary, data));
-	SET_VARSIZE(r, size);
-	r->npairs[k]++;
-	for (j = 2; j <= s->nsteps; j++)
-	{
-		const int32 *sb;
-		const int64 *sc;
-		int32	   *rb;
-		int64	   *rc;
-		int			n = s->npairs[j];
-
-		ttc_step_arrays(s, j, &sb, &sc);
-		ttc_step_arrays(r, j, (const int32 **) &rb, (const int64 **) &rc);
-		if (j != k)
-		{
-			memcpy(rb, sb, sizeof(int32) * n);
-			memcpy(rc, sc, sizeof(int64) * n);
-			continue;
-		}
-		memcpy(rb, sb, sizeof(int32) * pos);
-		memcpy(rc, sc, sizeof(int64) * pos);
-		rb[pos] = bucket;
-		rc[pos] = count;
-		memcpy(rb + pos + 1, sb + pos, sizeof(int32) * (n - pos));
-		memcpy(rc + pos + 1, sc + pos, sizeof(int64) * (n - pos));
-	}
-	return r;
-}
-
-/*
- * Add count entities to bucket of step k: in place when the bucket exists,
- * else in a copy one pair longer.  Returns the (possibly new) summary.
- */
-static TtcSummary *
-ttc_add(TtcSummary *s, int k, int bucket, int64 count)
-{
-	bool		found;
-	int			pos = ttc_find(s, k, bucket, &found);
-
-	if (found)
-	{
-		const int32 *b;
-		const int64 *c;
-
-		ttc_step_arrays(s, k, &b, &c);
-		if (pg_add_s64_overflow(c[pos], count, (int64 *) &c[pos]))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("ttc_summary count out of range")));
-		return s;
-	}
-	return ttc_with_pair(s, k, pos, bucket, count);
 }
 
 /*
@@ -583,6 +710,7 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 	ArrayType  *arr;
 	Datum	   *elems;
 	bool	   *nulls;
+	const char *region[FUNNEL_MAX_STEPS + 1];
 	int			n,
 				k;
 
@@ -603,12 +731,12 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("time_to_convert_agg supports at most %d steps, got %d",
 						FUNNEL_MAX_STEPS, n)));
-	/* steps without pairs take no space, so more steps is a header change */
-	if (n > st->nsteps)
-		st->nsteps = n;
+	st = ttc_widen(st, n);
+	ttc_regions(st, region);
 	for (k = 2; k <= n; k++)
 	{
 		double		t;
+		TtcSummary *next;
 
 		if (nulls[k - 1])
 			continue;
@@ -617,42 +745,51 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("time to convert must be between 0 and %g seconds, got %g", TTC_MAX, t)));
-		st = ttc_add(st, k, ttc_bucket(t), 1);
+		next = ttc_add(st, k, region[k], ttc_bucket(t), 1);
+		if (next != st)
+		{
+			st = next;
+			ttc_regions(st, region);
+		}
 	}
 	pfree(elems);
 	pfree(nulls);
 	PG_RETURN_POINTER(st);
 }
 
-/* The sum of two summaries, as a new value. */
-static TtcSummary *
-ttc_merge(const TtcSummary *a, const TtcSummary *b)
-{
-	TtcState	st;
-	TtcSummary *r;
-	int			k;
-
-	memset(&st, 0, sizeof(st));
-	st.nsteps = Max(a->nsteps, b->nsteps);
-	ttc_state_merge(&st, a, CurrentMemoryContext);
-	ttc_state_merge(&st, b, CurrentMemoryContext);
-	r = ttc_from_state(&st);
-	for (k = 2; k <= r->nsteps; k++)
-		(void) ttc_step_total(r, k);
-	return r;
-}
-
+/*
+ * Add every pair of from into into (ours to modify): one binary search per
+ * pair, growth as in ttc_add.  Returns the summary to use from now on.
+ */
 static struct varlena *
 ttc_merge_into(struct varlena *into, const struct varlena *from)
 {
-	return (struct varlena *) ttc_merge((const TtcSummary *) into,
-										(const TtcSummary *) from);
-}
+	TtcSummary *a = (TtcSummary *) into;
+	const TtcSummary *b = (const TtcSummary *) from;
+	const char *region[FUNNEL_MAX_STEPS + 1];
+	int			k,
+				i;
 
-static struct varlena *
-ttc_fetch(Datum d)
-{
-	return (struct varlena *) PG_DETOAST_DATUM(d);
+	a = ttc_widen(a, b->nsteps);
+	ttc_regions(a, region);
+	for (k = 2; k <= b->nsteps; k++)
+	{
+		const int32 *bb;
+		const int64 *bc;
+
+		ttc_step_arrays(b, k, &bb, &bc);
+		for (i = 0; i < b->npairs[k]; i++)
+		{
+			TtcSummary *next = ttc_add(a, k, region[k], bb[i], bc[i]);
+
+			if (next != a)
+			{
+				a = next;
+				ttc_regions(a, region);
+			}
+		}
+	}
+	return (struct varlena *) a;
 }
 
 /*
@@ -736,6 +873,8 @@ ttc_count(PG_FUNCTION_ARGS)
 /*
  * =, <>, <, <=, >, >= and the btree and hash support of ttc_summary: the byte
  * order of the binary send form (see sumorder.h), a total order with no
- * meaning beyond telling values apart.
+ * meaning beyond telling values apart.  The send form holds the pairs only,
+ * so a compact value and a grown aggregate state with the same pairs are
+ * equal.
  */
 CJKPI_SUMMARY_ORDER(ttc_summary, ttc_summary_send)
