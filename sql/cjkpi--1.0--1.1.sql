@@ -291,3 +291,30 @@ CREATE OPERATOR CLASS ttc_summary_hash_ops DEFAULT FOR TYPE ttc_summary USING ha
     FUNCTION 1 ttc_summary_hash(ttc_summary);
 COMMENT ON OPERATOR CLASS ttc_summary_hash_ops USING hash IS
 'Hash equality of ttc_summary values';
+
+/*
+ * One name for every summary's merge support function, <type>_merge (like
+ * nps_summary_merge and ttc_summary_merge): the aggregates keep using the
+ * same function, now under its new name and C symbol.
+ */
+ALTER FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) RENAME TO funnel_summary_merge;
+CREATE OR REPLACE FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) RETURNS funnel_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+ALTER FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) RENAME TO retention_summary_merge;
+CREATE OR REPLACE FUNCTION retention_summary_merge(retention_summary, retention_summary) RETURNS retention_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+/* ttc_summary gets + like every other summary type */
+CREATE FUNCTION ttc_summary_add(ttc_summary, ttc_summary) RETURNS ttc_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_add(ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries (adds their bucket counts); implements +';
+
+CREATE OPERATOR + (
+    LEFTARG = ttc_summary,
+    RIGHTARG = ttc_summary,
+    FUNCTION = ttc_summary_add,
+    COMMUTATOR = +
+);
+COMMENT ON OPERATOR + (ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries';

@@ -1385,24 +1385,24 @@ CREATE FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) RETURNS fun
 COMMENT ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) IS
 'funnel_agg transition function: counts one entity at a level';
 
-CREATE FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) RETURNS funnel_summary
+CREATE FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) IS
+COMMENT ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) IS
 'Merges one funnel_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE funnel_agg(level integer, steps integer) (
     SFUNC = funnel_agg_transfn,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE funnel_agg(integer, integer) IS
 'Funnel summary of per-entity levels (0..steps, e.g. from window_funnel); NULL levels are skipped, no rows give NULL';
 
 CREATE AGGREGATE rollup(funnel_summary) (
-    SFUNC = funnel_summary_rollup_transfn,
+    SFUNC = funnel_summary_merge,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(funnel_summary) IS
@@ -1651,25 +1651,25 @@ CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestampt
 COMMENT ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'retention_agg transition function: counts one entity';
 
-CREATE FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) RETURNS retention_summary
+CREATE FUNCTION retention_summary_merge(retention_summary, retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) IS
+COMMENT ON FUNCTION retention_summary_merge(retention_summary, retention_summary) IS
 'Merges one retention_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE retention_agg(first_at timestamptz, activity timestamptz[], period interval,
                                periods integer, as_of timestamptz) (
     SFUNC = retention_agg_transfn,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_agg(timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'Cohort retention over one row per entity (first event, activity times): periods 0..periods-1 of fixed length from the first event; an entity counts for a period only once it has fully elapsed at as_of';
 
 CREATE AGGREGATE rollup(retention_summary) (
-    SFUNC = retention_summary_rollup_transfn,
+    SFUNC = retention_summary_merge,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(retention_summary) IS
@@ -1861,6 +1861,20 @@ CREATE AGGREGATE rollup(ttc_summary) (
 );
 COMMENT ON AGGREGATE rollup(ttc_summary) IS
 'Merges time-to-convert summaries; NULLs skipped, NULL for no rows';
+
+CREATE FUNCTION ttc_summary_add(ttc_summary, ttc_summary) RETURNS ttc_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_add(ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries (adds their bucket counts); implements +';
+
+CREATE OPERATOR + (
+    LEFTARG = ttc_summary,
+    RIGHTARG = ttc_summary,
+    FUNCTION = ttc_summary_add,
+    COMMUTATOR = +
+);
+COMMENT ON OPERATOR + (ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries';
 
 CREATE FUNCTION time_to_convert(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
     RETURNS double precision

@@ -35,9 +35,11 @@
 #include "utils/float.h"
 
 #include "aggstate.h"
+#include "compat.h"
 #include "funnel.h"
 #include "sumorder.h"
 #include "stats.h"
+#include "sumtext.h"
 
 #define FUNNEL_SUMMARY_VERSION 1
 
@@ -69,33 +71,34 @@ funnel_summary_new(int nsteps)
 /*
  * The checks shared by text and binary input (and the stored-value check):
  * a known version, 1..32 steps, counts non-negative and non-increasing.
+ * Returns false after a soft error (text input on PostgreSQL 16+).
  */
-static void
+static bool
 funnel_summary_check(int version, int nsteps, const int64 *counts,
-					 int errcode_syntax, const char *input)
+					 int errcode_syntax, const char *input, Node *escontext)
 {
 	int			k;
 
 	if (version != FUNNEL_SUMMARY_VERSION)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(errcode_syntax),
 				 errmsg("unsupported funnel_summary version %d", version),
 				 errdetail("This version of cjkpi reads version %d.",
 						   FUNNEL_SUMMARY_VERSION)));
 	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(errcode_syntax),
 				 errmsg("funnel_summary must have between 1 and %d steps, not %d",
 						FUNNEL_MAX_STEPS, nsteps)));
 	for (k = 0; k <= nsteps; k++)
 	{
 		if (counts[k] < 0)
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(errcode_syntax),
 					 errmsg("funnel_summary counts must not be negative"),
 					 input ? errdetail("Input: \"%s\".", input) : 0));
 		if (k > 0 && counts[k] > counts[k - 1])
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(errcode_syntax),
 					 errmsg("funnel_summary counts must not increase from one step to the next"),
 					 k == 1 ?
@@ -105,40 +108,7 @@ funnel_summary_check(int version, int nsteps, const int64 *counts,
 							   k, (long long) counts[k], k - 1, (long long) counts[k - 1]),
 					 errhint("The counts are cumulative: reached=R1,R2,... with R1 >= R2 >= ... and entities >= R1.")));
 	}
-}
-
-static int64
-funnel_parse_int64(const char **p, const char *input)
-{
-	char	   *end;
-	long long	v;
-
-	errno = 0;
-	if (!isdigit((unsigned char) **p))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Expected a non-negative integer at \"%s\".", *p)));
-	v = strtoll(*p, &end, 10);
-	if (errno == ERANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type %s: \"%s\"", "funnel_summary", input)));
-	*p = end;
-	return (int64) v;
-}
-
-static void
-funnel_expect(const char **p, const char *token, const char *input)
-{
-	size_t		len = strlen(token);
-
-	if (strncmp(*p, token, len) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Expected \"%s\" at \"%s\".", token, *p)));
-	*p += len;
+	return true;
 }
 
 /* funnel_summary_in: parse "v1;entities=E;reached=R1,...,Rn" */
@@ -147,48 +117,30 @@ Datum
 funnel_summary_in(PG_FUNCTION_ARGS)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
-	const char *p = input;
-	int64		counts[FUNNEL_MAX_STEPS + 1];
+	SumText		t;
+	int64		counts[FUNNEL_MAX_STEPS + 2];
 	int			version;
 	int			n = 0;
 	FunnelSummary *s;
 
-	while (isspace((unsigned char) *p))
-		p++;
-	funnel_expect(&p, "v", input);
-	if (!isdigit((unsigned char) *p))
-		funnel_expect(&p, "1", input);	/* reports the syntax error */
-	{
-		int64		v = funnel_parse_int64(&p, input);
-
-		version = (int) Min(v, INT_MAX);
-	}
+	sumtext_init(&t, input, "funnel_summary", CJKPI_ESCONTEXT(fcinfo));
+	if (!sumtext_version(&t, &version))
+		PG_RETURN_NULL();
 	if (version != FUNNEL_SUMMARY_VERSION)
-		funnel_summary_check(version, 1, counts, ERRCODE_INVALID_TEXT_REPRESENTATION, input);
-	funnel_expect(&p, ";entities=", input);
-	counts[0] = funnel_parse_int64(&p, input);
-	funnel_expect(&p, ";reached=", input);
-	for (;;)
 	{
-		if (n >= FUNNEL_MAX_STEPS)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("funnel_summary must have between 1 and %d steps",
-							FUNNEL_MAX_STEPS)));
-		counts[++n] = funnel_parse_int64(&p, input);
-		if (*p != ',')
-			break;
-		p++;
+		(void) funnel_summary_check(version, 1, counts, ERRCODE_INVALID_TEXT_REPRESENTATION,
+									input, t.escontext);
+		PG_RETURN_NULL();
 	}
-	while (isspace((unsigned char) *p))
-		p++;
-	if (*p != '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Unexpected \"%s\" after the counts.", p)));
-
-	funnel_summary_check(version, n, counts, ERRCODE_INVALID_TEXT_REPRESENTATION, input);
+	/* one count more than allowed, so that too many steps reads as such */
+	if (!sumtext_expect(&t, ";entities=") || !sumtext_int64(&t, &counts[0]) ||
+		!sumtext_expect(&t, ";reached=") ||
+		!sumtext_int64_list(&t, counts + 1, FUNNEL_MAX_STEPS + 1, &n) ||
+		!sumtext_end(&t))
+		PG_RETURN_NULL();
+	if (!funnel_summary_check(version, n, counts, ERRCODE_INVALID_TEXT_REPRESENTATION,
+							  input, t.escontext))
+		PG_RETURN_NULL();
 	s = funnel_summary_new(n);
 	memcpy(s->counts, counts, sizeof(int64) * (n + 1));
 	PG_RETURN_POINTER(s);
@@ -231,8 +183,8 @@ funnel_summary_recv(PG_FUNCTION_ARGS)
 		for (k = 0; k <= n; k++)
 			counts[k] = pq_getmsgint64(buf);
 	}
-	funnel_summary_check(version, n, counts,
-						 ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
+	(void) funnel_summary_check(version, n, counts,
+								ERRCODE_INVALID_BINARY_REPRESENTATION, NULL, NULL);
 	pq_getmsgend(buf);
 
 	s = funnel_summary_new(n);
@@ -296,8 +248,8 @@ funnel_summary_fetch(Datum d)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid funnel_summary value of %u bytes",
 						(unsigned int) VARSIZE(s))));
-	funnel_summary_check(s->version, s->nsteps, s->counts,
-						 ERRCODE_DATA_CORRUPTED, NULL);
+	(void) funnel_summary_check(s->version, s->nsteps, s->counts,
+								ERRCODE_DATA_CORRUPTED, NULL, NULL);
 	return (struct varlena *) s;
 }
 

@@ -35,8 +35,10 @@
 #include "utils/float.h"
 
 #include "aggstate.h"
+#include "compat.h"
 #include "funnel.h"
 #include "sumorder.h"
+#include "sumtext.h"
 
 #define TTC_VERSION		1
 #define TTC_ALPHA		0.01
@@ -414,10 +416,12 @@ ttc_fetch(Datum d)
 
 /*
  * Validate decoded pairs of step k: buckets increasing within range, counts
- * positive, and their total (the step's entities) within int64.
+ * positive, and their total (the step's entities) within int64.  Returns
+ * false after a soft error (text input on PostgreSQL 16+).
  */
-static void
-ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code)
+static bool
+ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code,
+				Node *escontext)
 {
 	int64		total = 0;
 	int			i;
@@ -425,48 +429,60 @@ ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code)
 	for (i = 0; i < n; i++)
 	{
 		if (b[i] < 0 || b[i] >= TTC_NBUCKETS || (i > 0 && b[i] <= b[i - 1]))
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(code),
 					 errmsg("ttc_summary buckets must increase within 0..%d", TTC_NBUCKETS - 1)));
 		if (c[i] <= 0)
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(code),
 					 errmsg("ttc_summary bucket counts must be positive")));
 		if (pg_add_s64_overflow(total, c[i], &total))
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("ttc_summary step %d counts more than 2^63-1 entities", k),
 					 errdetail("The bucket counts of a step add up to its number of entities.")));
 	}
+	return true;
+}
+
+/* a known version and 1..32 steps; false after a soft error */
+static bool
+ttc_check_header(int version, int64 nsteps, int code, Node *escontext)
+{
+	if (version != TTC_VERSION)
+		ereturn(escontext, false,
+				(errcode(code),
+				 errmsg("unsupported ttc_summary version %d", version),
+				 errdetail("This version of cjkpi reads version %d.", TTC_VERSION)));
+	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
+		ereturn(escontext, false,
+				(errcode(code),
+				 errmsg("ttc_summary must have between 1 and %d steps, not " INT64_FORMAT,
+						FUNNEL_MAX_STEPS, nsteps)));
+	return true;
 }
 
 /*
  * Build a compact summary from decoded per-step pair lists (shared by text
- * and binary input, so both run the same checks).
+ * and binary input, so both run the same checks).  NULL after a soft error.
  */
 static TtcSummary *
-ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, int code)
+ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs,
+		  int code, Node *escontext)
 {
 	TtcSummary *s;
 	Size		size;
 	int			k;
 
-	if (version != TTC_VERSION)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("unsupported ttc_summary version %d", version),
-				 errdetail("This version of cjkpi reads version %d.", TTC_VERSION)));
-	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("ttc_summary must have between 1 and %d steps, not %d",
-						FUNNEL_MAX_STEPS, nsteps)));
+	if (!ttc_check_header(version, nsteps, code, escontext))
+		return NULL;
 	s = (TtcSummary *) palloc0(offsetof(TtcSummary, data));
 	s->version = TTC_VERSION;
 	s->nsteps = (uint8) nsteps;
 	for (k = 2; k <= nsteps; k++)
 	{
-		ttc_check_pairs(k, b[k], c[k], npairs[k], code);
+		if (!ttc_check_pairs(k, b[k], c[k], npairs[k], code, escontext))
+			return NULL;
 		s->npairs[k] = npairs[k];
 	}
 	size = ttc_layout_size(s);
@@ -485,100 +501,70 @@ ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs, in
 	return s;
 }
 
+/*
+ * The "bucket:count,..." list of one step into b[], c[], their number in
+ * *n (up to TTC_NBUCKETS; an empty list is a step nobody reached).
+ */
+static bool
+ttc_parse_pairs(SumText *t, int32 *b, int64 *c, int32 *n)
+{
+	*n = 0;
+	if (!sumtext_at_digit(t))
+		return true;
+	for (;;)
+	{
+		int64		bucket;
+
+		if (*n >= TTC_NBUCKETS)
+			return sumtext_syntax_error(t, "A step has at most %d buckets.", TTC_NBUCKETS);
+		if (!sumtext_int64(t, &bucket) || !sumtext_expect(t, ":") ||
+			!sumtext_int64(t, &c[*n]))
+			return false;
+		b[(*n)++] = (int32) Min(bucket, (int64) TTC_NBUCKETS);	/* checked later */
+		if (!sumtext_accept(t, ","))
+			return true;
+	}
+}
+
 /* ttc_summary_in: "v1;steps=N;s2=i:c,...;...;sN=..." */
 PG_FUNCTION_INFO_V1(ttc_summary_in);
 Datum
 ttc_summary_in(PG_FUNCTION_ARGS)
 {
-	char	   *input = PG_GETARG_CSTRING(0);
-	char	   *p = input;
-	char	   *end;
-	long		version,
-				nsteps;
+	SumText		t;
+	int			version;
+	int64		nsteps;
 	int32	   *b[FUNNEL_MAX_STEPS + 1] = {0};
 	int64	   *c[FUNNEL_MAX_STEPS + 1] = {0};
 	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
 	int			k;
+	TtcSummary *s;
 
-#define TTC_SYNTAX(detail) \
-	ereport(ERROR, \
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-			 errmsg("invalid input syntax for type %s: \"%s\"", "ttc_summary", input), \
-			 errdetail detail))
-
-	while (isspace((unsigned char) *p))
-		p++;
-	if (*p != 'v' || !isdigit((unsigned char) p[1]))
-		TTC_SYNTAX(("Expected \"v1;steps=\" at the start."));
-	errno = 0;
-	version = strtol(p + 1, &end, 10);
-	if (errno == ERANGE || version > INT_MAX)
-		version = INT_MAX;
-	p = end;
-	if (version != TTC_VERSION)
-		(void) ttc_build((int) version, 1, b, c, npairs, ERRCODE_INVALID_TEXT_REPRESENTATION);
-	if (strncmp(p, ";steps=", 7) != 0 || !isdigit((unsigned char) p[7]))
-		TTC_SYNTAX(("Expected \";steps=\" at \"%s\".", p));
-	errno = 0;
-	nsteps = strtol(p + 7, &end, 10);
-	p = end;
-	if (errno == ERANGE || nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
-		(void) ttc_build((int) version, (int) Min(Max(nsteps, 0), 1000), b, c, npairs,
-						 ERRCODE_INVALID_TEXT_REPRESENTATION);
+	sumtext_init(&t, PG_GETARG_CSTRING(0), "ttc_summary", CJKPI_ESCONTEXT(fcinfo));
+	if (!sumtext_version(&t, &version))
+		PG_RETURN_NULL();
+	if (!ttc_check_header(version, 1, ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext) ||
+		!sumtext_expect(&t, ";steps=") || !sumtext_int64(&t, &nsteps) ||
+		!ttc_check_header(version, nsteps, ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext))
+		PG_RETURN_NULL();
 	for (k = 2; k <= nsteps; k++)
 	{
 		char		tag[16];
-		int			taglen = snprintf(tag, sizeof(tag), ";s%d=", k);
-		int			cap = 8;
 
-		if (strncmp(p, tag, taglen) != 0)
-			TTC_SYNTAX(("Expected \"%s\" at \"%s\".", tag, p));
-		p += taglen;
-		b[k] = palloc(sizeof(int32) * cap);
-		c[k] = palloc(sizeof(int64) * cap);
-		while (isdigit((unsigned char) *p))
-		{
-			long		bucket;
-			long long	count;
-
-			errno = 0;
-			bucket = strtol(p, &end, 10);
-			if (errno == ERANGE || *end != ':' || !isdigit((unsigned char) end[1]))
-				TTC_SYNTAX(("Expected \"bucket:count\" at \"%s\".", p));
-			count = strtoll(end + 1, &end, 10);
-			if (errno == ERANGE)
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("value out of range for type %s: \"%s\"", "ttc_summary", input)));
-			if (npairs[k] >= TTC_NBUCKETS)
-				TTC_SYNTAX(("Too many buckets for step %d.", k));
-			if (npairs[k] >= cap)
-			{
-				cap *= 2;
-				b[k] = repalloc(b[k], sizeof(int32) * cap);
-				c[k] = repalloc(c[k], sizeof(int64) * cap);
-			}
-			b[k][npairs[k]] = (int32) Min(Max(bucket, -1), TTC_NBUCKETS);
-			c[k][npairs[k]] = (int64) count;
-			npairs[k]++;
-			p = end;
-			if (*p != ',')
-				break;
-			p++;
-			if (!isdigit((unsigned char) *p))
-				TTC_SYNTAX(("Expected \"bucket:count\" at \"%s\".", p));
-		}
+		snprintf(tag, sizeof(tag), ";s%d=", k);
+		b[k] = palloc(sizeof(int32) * TTC_NBUCKETS);
+		c[k] = palloc(sizeof(int64) * TTC_NBUCKETS);
+		if (!sumtext_expect(&t, tag) || !ttc_parse_pairs(&t, b[k], c[k], &npairs[k]))
+			PG_RETURN_NULL();
 	}
-	while (isspace((unsigned char) *p))
-		p++;
-	if (*p != '\0')
-		TTC_SYNTAX(("Unexpected \"%s\" after the buckets.", p));
-#undef TTC_SYNTAX
-
-	PG_RETURN_POINTER(ttc_build((int) version, (int) nsteps, b, c, npairs,
-								ERRCODE_INVALID_TEXT_REPRESENTATION));
+	if (!sumtext_end(&t))
+		PG_RETURN_NULL();
+	s = ttc_build(version, (int) nsteps, b, c, npairs, ERRCODE_INVALID_TEXT_REPRESENTATION,
+				  t.escontext);
+	if (s == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(s);
 }
-
 
 /* ttc_summary_out */
 PG_FUNCTION_INFO_V1(ttc_summary_out);
@@ -620,8 +606,7 @@ ttc_summary_recv(PG_FUNCTION_ARGS)
 	int			k,
 				i;
 
-	if (version != TTC_VERSION || nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
-		(void) ttc_build(version, nsteps, b, c, npairs, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	(void) ttc_check_header(version, nsteps, ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
 	for (k = 2; k <= nsteps; k++)
 	{
 		int			n = pq_getmsgint(buf, 4);
@@ -641,7 +626,7 @@ ttc_summary_recv(PG_FUNCTION_ARGS)
 	}
 	pq_getmsgend(buf);
 	PG_RETURN_POINTER(ttc_build(version, nsteps, b, c, npairs,
-								ERRCODE_INVALID_BINARY_REPRESENTATION));
+								ERRCODE_INVALID_BINARY_REPRESENTATION, NULL));
 }
 
 /* ttc_summary_send */
@@ -801,6 +786,14 @@ Datum
 ttc_summary_merge(PG_FUNCTION_ARGS)
 {
 	return cjkpi_merge_support(fcinfo, ttc_fetch, ttc_merge_into);
+}
+
+/* ttc_summary + ttc_summary: the merged summary */
+PG_FUNCTION_INFO_V1(ttc_summary_add);
+Datum
+ttc_summary_add(PG_FUNCTION_ARGS)
+{
+	return cjkpi_add_support(fcinfo, ttc_fetch, ttc_merge_into);
 }
 
 static void

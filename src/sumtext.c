@@ -147,3 +147,10 @@ sumtext_end(SumText *t)
 		return sumtext_syntax_error(t, "Unexpected \"%s\" at the end.", t->p);
 	return true;
 }
+
+/* true when a digit comes next (an optional number or list follows) */
+bool
+sumtext_at_digit(const SumText *t)
+{
+	return isdigit((unsigned char) *t->p) != 0;
+}

@@ -36,6 +36,7 @@ extern bool sumtext_accept(SumText *t, const char *token);
 extern bool sumtext_int64(SumText *t, int64 *value);
 extern bool sumtext_int64_list(SumText *t, int64 *values, int max, int *n);
 extern bool sumtext_end(SumText *t);
+extern bool sumtext_at_digit(const SumText *t);
 extern bool sumtext_syntax_error(SumText *t, const char *detail,...) pg_attribute_printf(2, 3);
 
 #endif							/* CJKPI_SUMTEXT_H */

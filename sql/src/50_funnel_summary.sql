@@ -40,24 +40,24 @@ CREATE FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) RETURNS fun
 COMMENT ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) IS
 'funnel_agg transition function: counts one entity at a level';
 
-CREATE FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) RETURNS funnel_summary
+CREATE FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) IS
+COMMENT ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) IS
 'Merges one funnel_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE funnel_agg(level integer, steps integer) (
     SFUNC = funnel_agg_transfn,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE funnel_agg(integer, integer) IS
 'Funnel summary of per-entity levels (0..steps, e.g. from window_funnel); NULL levels are skipped, no rows give NULL';
 
 CREATE AGGREGATE rollup(funnel_summary) (
-    SFUNC = funnel_summary_rollup_transfn,
+    SFUNC = funnel_summary_merge,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(funnel_summary) IS

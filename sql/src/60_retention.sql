@@ -72,25 +72,25 @@ CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestampt
 COMMENT ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'retention_agg transition function: counts one entity';
 
-CREATE FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) RETURNS retention_summary
+CREATE FUNCTION retention_summary_merge(retention_summary, retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) IS
+COMMENT ON FUNCTION retention_summary_merge(retention_summary, retention_summary) IS
 'Merges one retention_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE retention_agg(first_at timestamptz, activity timestamptz[], period interval,
                                periods integer, as_of timestamptz) (
     SFUNC = retention_agg_transfn,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_agg(timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'Cohort retention over one row per entity (first event, activity times): periods 0..periods-1 of fixed length from the first event; an entity counts for a period only once it has fully elapsed at as_of';
 
 CREATE AGGREGATE rollup(retention_summary) (
-    SFUNC = retention_summary_rollup_transfn,
+    SFUNC = retention_summary_merge,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(retention_summary) IS

@@ -63,6 +63,20 @@ CREATE AGGREGATE rollup(ttc_summary) (
 COMMENT ON AGGREGATE rollup(ttc_summary) IS
 'Merges time-to-convert summaries; NULLs skipped, NULL for no rows';
 
+CREATE FUNCTION ttc_summary_add(ttc_summary, ttc_summary) RETURNS ttc_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_add(ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries (adds their bucket counts); implements +';
+
+CREATE OPERATOR + (
+    LEFTARG = ttc_summary,
+    RIGHTARG = ttc_summary,
+    FUNCTION = ttc_summary_add,
+    COMMUTATOR = +
+);
+COMMENT ON OPERATOR + (ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries';
+
 CREATE FUNCTION time_to_convert(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'ttc_quantile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -200,6 +200,58 @@ SET enable_seqscan = off;
 SELECT count(*) AS index_equal FROM fdist WHERE s = (SELECT s FROM fdist WHERE id = 1);
 RESET enable_seqscan;
 
+-- issue 7: every summary type's text input reports bad input softly, so on
+-- PostgreSQL 16+ pg_input_is_valid() answers false (with the error's
+-- SQLSTATE in pg_input_error_info) instead of raising.  Each case is also cast
+-- directly and must raise that SQLSTATE, so the test checks the same codes on
+-- every version and its output does not depend on the version.
+CREATE TABLE bad_input(type text, input text, code text);
+INSERT INTO bad_input VALUES
+  ('funnel_summary', 'junk', '22P02'), ('funnel_summary', '', '22P02'), ('funnel_summary', 'v2;entities=1;reached=1', '22P02'),
+  ('funnel_summary', 'v1;entities=1;reached=2', '22P02'), ('funnel_summary', 'v1;entities=1;reached=', '22P02'),
+  ('funnel_summary', 'v1;entities=99999999999999999999;reached=1', '22003'), ('funnel_summary', 'v1;entities=3;reached=1;', '22P02'),
+  ('funnel_summary', 'v1;entities=3;reached=' || repeat('1,', 32) || '1', '22P02'),
+  ('retention_summary', 'junk', '22P02'), ('retention_summary', 'v1;entities=1;eligible=2;active=0;on_or_after=0', '22P02'),
+  ('retention_summary', 'v2;period_us=0;entities=1;eligible=1;active=0;on_or_after=0', '22P02'),
+  ('retention_summary', 'v2;entities=1;eligible=1;active=0;on_or_after=0', '22P02'),
+  ('retention_summary', 'v1;entities=1;eligible=1,1;active=0;on_or_after=0', '22P02'), ('retention_summary', 'v7', '22P02'),
+  ('ttc_summary', 'junk', '22P02'), ('ttc_summary', 'v1;steps=0', '22P02'), ('ttc_summary', 'v1;steps=2;s2=5:0', '22P02'),
+  ('ttc_summary', 'v1;steps=2;s2=5:1,5:1', '22P02'), ('ttc_summary', 'v1;steps=2;s2=1400:1', '22P02'),
+  ('ttc_summary', 'v1;steps=2;s2=1:9223372036854775807,2:1', '22003'), ('ttc_summary', 'v1;steps=3;s2=1:1', '22P02'),
+  ('ttc_summary', 'v1;steps=2;s2=1:1 x', '22P02'), ('ttc_summary', 'v9;steps=2', '22P02');
+CREATE FUNCTION input_code(input text, type text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE format('SELECT %L::%s', input, type);
+	RETURN 'accepted';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END $$;
+SELECT type, input, input_code(input, type) AS raised FROM bad_input WHERE input_code(input, type) <> code;
+DO $$
+DECLARE
+	r record;
+	valid boolean;
+	code text;
+BEGIN
+	IF current_setting('server_version_num')::int < 160000 THEN
+		RETURN;
+	END IF;
+	FOR r IN SELECT * FROM bad_input LOOP
+		EXECUTE 'SELECT pg_input_is_valid($1, $2), (pg_input_error_info($1, $2)).sql_error_code'
+			INTO valid, code USING r.input, r.type;
+		IF valid OR code <> r.code THEN
+			RAISE EXCEPTION 'pg_input_is_valid(%, %) = %, code %', r.input, r.type, valid, code;
+		END IF;
+	END LOOP;
+	EXECUTE 'SELECT pg_input_is_valid(''v1;entities=3;reached=1'', ''funnel_summary'')
+	            AND pg_input_is_valid(''v1;steps=2;s2=1:1'', ''ttc_summary'')
+	            AND pg_input_is_valid(''v1;entities=1;eligible=1;active=0;on_or_after=0'', ''retention_summary'')' INTO valid;
+	IF NOT valid THEN
+		RAISE EXCEPTION 'valid input reported invalid';
+	END IF;
+END $$;
+SELECT count(*) AS bad_inputs, count(DISTINCT type) AS types FROM bad_input;
+
 -- issue 6 item 3: one state per group.  funnel_agg(1, 32) over 100 k groups
 -- took 121 MB against 31 MB for nps_agg, because its first state was built
 -- in the aggregate context and then copied again; now it takes the size of

@@ -128,6 +128,17 @@ SELECT (SELECT rollup(s) FROM wide_parts) = (SELECT time_to_convert_agg(t) FROM 
        (SELECT rollup(s)::text FROM wide_parts) = (SELECT time_to_convert_agg(t)::text FROM wide) AS same_text,
        (SELECT count(*) FROM wide_parts
         WHERE s = s::text::ttc_summary AND ttc_summary_hash(s) = ttc_summary_hash(s::text::ttc_summary)) AS grown_equals_compact;
+-- + merges like rollup(): commutative, associative, overflow-checked, and
+-- leaves its inputs alone
+SELECT (a.s + b.s) = (SELECT rollup(s) FROM wide_parts WHERE part IN (1, 2)) AS plus_is_rollup,
+       a.s + b.s = b.s + a.s AS commutative,
+       (a.s + b.s) + c.s = a.s + (b.s + c.s) AS associative,
+       a.s = (SELECT s FROM wide_parts WHERE part = 1) AS input_unchanged
+FROM wide_parts a, wide_parts b, wide_parts c WHERE a.part = 1 AND b.part = 2 AND c.part = 3;
+SELECT 'v1;steps=2;s2=1:1'::ttc_summary + 'v1;steps=3;s2=;s3=7:2'::ttc_summary AS plus_widens;
+SELECT 'v1;steps=2;s2=1:9223372036854775806'::ttc_summary + 'v1;steps=2;s2=1:1'::ttc_summary AS plus_at_the_limit;
+SELECT 'v1;steps=2;s2=1:9223372036854775806'::ttc_summary + 'v1;steps=2;s2=2:2'::ttc_summary;
+SELECT 'v1;steps=2;s2=1:1'::ttc_summary + NULL IS NULL AS plus_null;
 -- against plain SQL over the same arrays: per step, the entities and the exact median within 1 %
 SELECT count(*) AS steps, bool_and(n = 3000) AS all_counted, max(abs(est / exact - 1)) <= 0.0100000001 AS medians_within_1pct
 FROM (SELECT k, time_to_convert_count(s, k) AS n, time_to_convert(s, k) AS est,
