@@ -512,7 +512,7 @@ rs_period_usecs(Interval *period)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("retention period must not contain months or years"),
 				 errdetail("Months and years have no fixed length."),
-				 errhint("Use days or weeks, or compute calendar periods yourself and pass them as offsets.")));
+				 errhint("Use a fixed length such as interval '30 days'; for calendar months, use retention() with one condition per month, such as date_trunc('month', ts) = cohort_month + interval '1 month'.")));
 	if (pg_mul_s64_overflow((int64) period->day, USECS_PER_DAY, &usecs) ||
 		pg_add_s64_overflow(usecs, period->time, &usecs) || usecs <= 0)
 		ereport(ERROR,

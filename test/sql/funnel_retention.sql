@@ -103,6 +103,28 @@ FROM by_sql q JOIN (SELECT cohort, p.* FROM cohorts, retention_periods(s) p) p O
 SELECT (SELECT rollup(s) FROM cohorts)::text
      = (SELECT retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30') FROM users)::text AS rollup_equals_all;
 
+-- issue 8 item 5: monthly (calendar) retention, the recipe the error hint for
+-- month periods and the README give, against plain SQL on the same rows
+CREATE TABLE monthly AS
+SELECT cohort, count(*) AS entities, count(*) FILTER (WHERE r[2]) AS month_1, count(*) FILTER (WHERE r[3]) AS month_2
+FROM (SELECT u.user_id, u.cohort,
+             retention(date_trunc('month', e.ts) = u.cohort,
+                       date_trunc('month', e.ts) = u.cohort + interval '1 month',
+                       date_trunc('month', e.ts) = u.cohort + interval '2 months') AS r
+      FROM ecom e JOIN (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u USING (user_id)
+      GROUP BY 1, 2) x
+GROUP BY cohort;
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, entities, month_1, month_2 FROM monthly ORDER BY cohort;
+SELECT count(*) AS cohorts,
+       count(*) FILTER (WHERE (m.entities, m.month_1, m.month_2) IS DISTINCT FROM (q.entities, q.month_1, q.month_2)) AS mismatches
+FROM monthly m JOIN (
+  SELECT cohort, count(*) AS entities,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id
+                                        AND e.ts >= cohort + interval '1 month' AND e.ts < cohort + interval '2 months')) AS month_1,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id
+                                        AND e.ts >= cohort + interval '2 months' AND e.ts < cohort + interval '3 months')) AS month_2
+  FROM (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u GROUP BY cohort) q USING (cohort);
+
 -- parallel plans give the same summaries
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
