@@ -118,12 +118,13 @@ SELECT to_char(cohort, 'YYYY-MM') AS cohort, entities, month_1, month_2 FROM mon
 SELECT count(*) AS cohorts,
        count(*) FILTER (WHERE (m.entities, m.month_1, m.month_2) IS DISTINCT FROM (q.entities, q.month_1, q.month_2)) AS mismatches
 FROM monthly m JOIN (
-  SELECT cohort, count(*) AS entities,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id
-                                        AND e.ts >= cohort + interval '1 month' AND e.ts < cohort + interval '2 months')) AS month_1,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ecom e WHERE e.user_id = u.user_id
-                                        AND e.ts >= cohort + interval '2 months' AND e.ts < cohort + interval '3 months')) AS month_2
-  FROM (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u GROUP BY cohort) q USING (cohort);
+  SELECT cohort, count(*) AS entities, count(*) FILTER (WHERE m1) AS month_1, count(*) FILTER (WHERE m2) AS month_2
+  FROM (SELECT u.user_id, u.cohort,
+               bool_or(e.ts >= u.cohort + interval '1 month' AND e.ts < u.cohort + interval '2 months') AS m1,
+               bool_or(e.ts >= u.cohort + interval '2 months' AND e.ts < u.cohort + interval '3 months') AS m2
+        FROM (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u
+        JOIN ecom e USING (user_id) GROUP BY 1, 2) per_user
+  GROUP BY cohort) q USING (cohort);
 
 -- parallel plans give the same summaries
 SET parallel_setup_cost = 0;
