@@ -318,3 +318,24 @@ CREATE OPERATOR + (
 );
 COMMENT ON OPERATOR + (ttc_summary, ttc_summary) IS
 'Merges two time-to-convert summaries';
+
+/*
+ * ttc_summary keeps the number of entities that entered the funnel (format
+ * v2): time_to_convert_count(s, 1), converted_within(), and the quantiles as
+ * intervals.
+ */
+COMMENT ON FUNCTION ttc_summary_in(cstring) IS
+'ttc_summary text input: v2;steps=N;entered=E;s2=bucket:count,...;...;sN=..., or the 1.0 form v1;steps=N;s2=... (entered unknown)';
+COMMENT ON FUNCTION time_to_convert_count(ttc_summary, integer) IS
+'Entities with a time for the step; for step 1 the entities that entered the funnel (NULL for a summary stored by cjkpi 1.0)';
+
+CREATE FUNCTION time_to_convert_interval(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'ttc_quantile_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_to_convert_interval(ttc_summary, integer, double precision) IS
+'time_to_convert() as an interval (days and time, to the microsecond): the time from step 1 to the step at the quantile (default median), within 1 % relative error; NULL if nobody reached the step';
+
+CREATE FUNCTION converted_within(ttc_summary, step integer, within interval) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ttc_converted_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION converted_within(ttc_summary, integer, interval) IS
+'Percent (0-100) of the entities that entered the funnel that reached the step within the given time of step 1 (at bucket resolution: up to 2 % slower may count); NULL if the entered count is unknown (1.0 value) or nobody entered';

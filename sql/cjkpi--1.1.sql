@@ -1805,7 +1805,7 @@ CREATE TYPE ttc_summary;
 CREATE FUNCTION ttc_summary_in(cstring) RETURNS ttc_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ttc_summary_in(cstring) IS
-'ttc_summary text input: v1;steps=N;s2=bucket:count,...;...;sN=...';
+'ttc_summary text input: v2;steps=N;entered=E;s2=bucket:count,...;...;sN=..., or the 1.0 form v1;steps=N;s2=... (entered unknown)';
 
 CREATE FUNCTION ttc_summary_out(ttc_summary) RETURNS cstring
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1885,7 +1885,18 @@ COMMENT ON FUNCTION time_to_convert(ttc_summary, integer, double precision) IS
 CREATE FUNCTION time_to_convert_count(ttc_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'ttc_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION time_to_convert_count(ttc_summary, integer) IS
-'Entities with a time for the step (steps 2 and later)';
+'Entities with a time for the step; for step 1 the entities that entered the funnel (NULL for a summary stored by cjkpi 1.0)';
+
+CREATE FUNCTION time_to_convert_interval(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'ttc_quantile_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_to_convert_interval(ttc_summary, integer, double precision) IS
+'time_to_convert() as an interval (days and time, to the microsecond): the time from step 1 to the step at the quantile (default median), within 1 % relative error; NULL if nobody reached the step';
+
+CREATE FUNCTION converted_within(ttc_summary, step integer, within interval) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ttc_converted_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION converted_within(ttc_summary, integer, interval) IS
+'Percent (0-100) of the entities that entered the funnel that reached the step within the given time of step 1 (at bucket resolution: up to 2 % slower may count); NULL if the entered count is unknown (1.0 value) or nobody entered';
 
 /*
  * ttc_summary: equality and a total order on the binary send form (byte order,

@@ -33,6 +33,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/timestamp.h"
 
 #include "aggstate.h"
 #include "compat.h"
@@ -40,17 +41,21 @@
 #include "sumorder.h"
 #include "sumtext.h"
 
-#define TTC_VERSION		1
+#define TTC_VERSION		1		/* the in-memory layout */
+#define TTC_FORMAT_ENTERED	2	/* text and binary form with the entered count */
 #define TTC_ALPHA		0.01
 #define TTC_MIN			0.001	/* seconds; at or below counts as 0 */
 #define TTC_MAX			1.0e9	/* seconds */
 #define TTC_NBUCKETS	1400	/* covers (TTC_MIN, TTC_MAX] with g = 1.0202 */
 
 /*
- * In "reserved": the value has the growable layout of an aggregate state
- * (see below).  Values built by input functions are compact (flag clear).
+ * In "reserved": TTC_FLAG_ROOM, the value has the growable layout of an
+ * aggregate state (see below); values built by input functions are compact.
+ * TTC_FLAG_ENTERED, the value knows how many entities entered the funnel
+ * (values of cjkpi 1.0 do not).
  */
-#define TTC_FLAG_ROOM	0x0001
+#define TTC_FLAG_ROOM		0x0001
+#define TTC_FLAG_ENTERED	0x0002
 
 /* summary: header, then per step 2..n its buckets and counts */
 typedef struct TtcSummary
@@ -58,8 +63,8 @@ typedef struct TtcSummary
 	int32		vl_len_;
 	uint8		version;
 	uint8		nsteps;
-	uint16		reserved;		/* TTC_FLAG_ROOM, else zero */
-	int32		npairs[FUNNEL_MAX_STEPS + 1];	/* per step, [0], [1] unused */
+	uint16		reserved;		/* TTC_FLAG_* */
+	int32		npairs[FUNNEL_MAX_STEPS + 1];	/* per step; [0], [1]: see below */
 	int32		pad;			/* keeps data 8-byte aligned */
 
 	/*
@@ -76,6 +81,33 @@ typedef struct TtcSummary
 #define PG_GETARG_TTC_P(n)	((TtcSummary *) ttc_fetch(PG_GETARG_DATUM(n)))
 
 StaticAssertDecl(offsetof(TtcSummary, data) % 8 == 0, "TtcSummary data must be 8-byte aligned");
+StaticAssertDecl(offsetof(TtcSummary, npairs) % 8 == 0, "TtcSummary entered must be 8-byte aligned");
+
+/*
+ * The entered count (entities that reached step 1) lives in npairs[0..1],
+ * 8 aligned bytes that steps never use and that 1.0 left zero, so the
+ * layout of stored 1.0 values is unchanged.
+ */
+static inline int64
+ttc_entered(const TtcSummary *s)
+{
+	int64		v;
+
+	memcpy(&v, &s->npairs[0], sizeof(v));
+	return v;
+}
+
+static inline void
+ttc_set_entered(TtcSummary *s, int64 v)
+{
+	memcpy(&s->npairs[0], &v, sizeof(v));
+}
+
+static inline bool
+ttc_knows_entered(const TtcSummary *s)
+{
+	return (s->reserved & TTC_FLAG_ENTERED) != 0;
+}
 
 static struct varlena *ttc_fetch(Datum d);
 
@@ -259,7 +291,7 @@ ttc_regrow(const TtcSummary *s, int nsteps, int k, int pos, int bucket, int64 co
 
 	r = (TtcSummary *) palloc(offsetof(TtcSummary, data));
 	memcpy(r, s, offsetof(TtcSummary, data));
-	r->reserved = TTC_FLAG_ROOM;
+	r->reserved = s->reserved | TTC_FLAG_ROOM;
 	r->nsteps = (uint8) Max(s->nsteps, nsteps);
 	if (k > 0)
 		r->npairs[k]++;
@@ -404,7 +436,8 @@ ttc_fetch(Datum d)
 
 	ok = VARSIZE(s) >= offsetof(TtcSummary, data) && s->version == TTC_VERSION &&
 		s->nsteps >= 1 && s->nsteps <= FUNNEL_MAX_STEPS &&
-		(s->reserved & ~TTC_FLAG_ROOM) == 0;
+		(s->reserved & ~(TTC_FLAG_ROOM | TTC_FLAG_ENTERED)) == 0 &&
+		ttc_entered(s) >= 0 && (ttc_knows_entered(s) || ttc_entered(s) == 0);
 	for (k = 2; ok && k <= s->nsteps; k++)
 		ok = s->npairs[k] >= 0 && s->npairs[k] <= TTC_NBUCKETS;
 	if (!ok || VARSIZE(s) != ttc_layout_size(s))
@@ -445,15 +478,16 @@ ttc_check_pairs(int k, const int32 *b, const int64 *c, int n, int code,
 	return true;
 }
 
-/* a known version and 1..32 steps; false after a soft error */
+/* a known format version and 1..32 steps; false after a soft error */
 static bool
 ttc_check_header(int version, int64 nsteps, int code, Node *escontext)
 {
-	if (version != TTC_VERSION)
+	if (version != TTC_VERSION && version != TTC_FORMAT_ENTERED)
 		ereturn(escontext, false,
 				(errcode(code),
 				 errmsg("unsupported ttc_summary version %d", version),
-				 errdetail("This version of cjkpi reads version %d.", TTC_VERSION)));
+				 errdetail("This version of cjkpi reads versions %d and %d.",
+						   TTC_VERSION, TTC_FORMAT_ENTERED)));
 	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
 		ereturn(escontext, false,
 				(errcode(code),
@@ -464,11 +498,13 @@ ttc_check_header(int version, int64 nsteps, int code, Node *escontext)
 
 /*
  * Build a compact summary from decoded per-step pair lists (shared by text
- * and binary input, so both run the same checks).  NULL after a soft error.
+ * and binary input, so both run the same checks).  entered < 0: unknown (a
+ * version 1 value); else no step may count more entities than entered.
+ * NULL after a soft error.
  */
 static TtcSummary *
-ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs,
-		  int code, Node *escontext)
+ttc_build(int version, int nsteps, int64 entered, int32 **b, int64 **c,
+		  const int32 *npairs, int code, Node *escontext)
 {
 	TtcSummary *s;
 	Size		size;
@@ -497,6 +533,17 @@ ttc_build(int version, int nsteps, int32 **b, int64 **c, const int32 *npairs,
 		ttc_step_arrays(s, k, (const int32 **) &sb, (const int64 **) &sc);
 		memcpy(sb, b[k], sizeof(int32) * npairs[k]);
 		memcpy(sc, c[k], sizeof(int64) * npairs[k]);
+		if (entered >= 0 && ttc_step_total(s, k) > entered)
+			ereturn(escontext, NULL,
+					(errcode(code),
+					 errmsg("ttc_summary step %d counts more entities than entered the funnel", k),
+					 errdetail("Step %d has " INT64_FORMAT " entities, " INT64_FORMAT " entered.",
+							   k, ttc_step_total(s, k), entered)));
+	}
+	if (entered >= 0)
+	{
+		s->reserved |= TTC_FLAG_ENTERED;
+		ttc_set_entered(s, entered);
 	}
 	return s;
 }
@@ -526,14 +573,18 @@ ttc_parse_pairs(SumText *t, int32 *b, int64 *c, int32 *n)
 	}
 }
 
-/* ttc_summary_in: "v1;steps=N;s2=i:c,...;...;sN=..." */
+/*
+ * ttc_summary_in: "v2;steps=N;entered=E;s2=i:c,...;...;sN=...", or the 1.0
+ * form "v1;steps=N;s2=..." without the entered count (then unknown).
+ */
 PG_FUNCTION_INFO_V1(ttc_summary_in);
 Datum
 ttc_summary_in(PG_FUNCTION_ARGS)
 {
 	SumText		t;
 	int			version;
-	int64		nsteps;
+	int64		nsteps,
+				entered = -1;
 	int32	   *b[FUNNEL_MAX_STEPS + 1] = {0};
 	int64	   *c[FUNNEL_MAX_STEPS + 1] = {0};
 	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
@@ -547,6 +598,9 @@ ttc_summary_in(PG_FUNCTION_ARGS)
 		!sumtext_expect(&t, ";steps=") || !sumtext_int64(&t, &nsteps) ||
 		!ttc_check_header(version, nsteps, ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext))
 		PG_RETURN_NULL();
+	if (version == TTC_FORMAT_ENTERED &&
+		(!sumtext_expect(&t, ";entered=") || !sumtext_int64(&t, &entered)))
+		PG_RETURN_NULL();
 	for (k = 2; k <= nsteps; k++)
 	{
 		char		tag[16];
@@ -559,14 +613,14 @@ ttc_summary_in(PG_FUNCTION_ARGS)
 	}
 	if (!sumtext_end(&t))
 		PG_RETURN_NULL();
-	s = ttc_build(version, (int) nsteps, b, c, npairs, ERRCODE_INVALID_TEXT_REPRESENTATION,
-				  t.escontext);
+	s = ttc_build(version, (int) nsteps, entered, b, c, npairs,
+				  ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext);
 	if (s == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(s);
 }
 
-/* ttc_summary_out */
+/* ttc_summary_out: version 2, or 1 when the entered count is unknown */
 PG_FUNCTION_INFO_V1(ttc_summary_out);
 Datum
 ttc_summary_out(PG_FUNCTION_ARGS)
@@ -577,7 +631,11 @@ ttc_summary_out(PG_FUNCTION_ARGS)
 				i;
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "v%d;steps=%d", s->version, s->nsteps);
+	if (ttc_knows_entered(s))
+		appendStringInfo(&buf, "v%d;steps=%d;entered=" INT64_FORMAT,
+						 TTC_FORMAT_ENTERED, s->nsteps, ttc_entered(s));
+	else
+		appendStringInfo(&buf, "v%d;steps=%d", TTC_VERSION, s->nsteps);
 	for (k = 2; k <= s->nsteps; k++)
 	{
 		const int32 *b;
@@ -592,7 +650,11 @@ ttc_summary_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* ttc_summary_recv: binary input with the checks of text input */
+/*
+ * ttc_summary_recv: binary input with the checks of text input.  Version 2:
+ * version byte, N byte, int64 entered, then per step 2..N an int32 pair
+ * count and (int16 bucket, int64 count) pairs; version 1 has no entered.
+ */
 PG_FUNCTION_INFO_V1(ttc_summary_recv);
 Datum
 ttc_summary_recv(PG_FUNCTION_ARGS)
@@ -600,6 +662,7 @@ ttc_summary_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
 	int			nsteps = pq_getmsgbyte(buf);
+	int64		entered = -1;
 	int32	   *b[FUNNEL_MAX_STEPS + 1] = {0};
 	int64	   *c[FUNNEL_MAX_STEPS + 1] = {0};
 	int32		npairs[FUNNEL_MAX_STEPS + 1] = {0};
@@ -607,6 +670,14 @@ ttc_summary_recv(PG_FUNCTION_ARGS)
 				i;
 
 	(void) ttc_check_header(version, nsteps, ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
+	if (version == TTC_FORMAT_ENTERED)
+	{
+		entered = pq_getmsgint64(buf);
+		if (entered < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid ttc_summary entered count " INT64_FORMAT, entered)));
+	}
 	for (k = 2; k <= nsteps; k++)
 	{
 		int			n = pq_getmsgint(buf, 4);
@@ -625,11 +696,11 @@ ttc_summary_recv(PG_FUNCTION_ARGS)
 		}
 	}
 	pq_getmsgend(buf);
-	PG_RETURN_POINTER(ttc_build(version, nsteps, b, c, npairs,
+	PG_RETURN_POINTER(ttc_build(version, nsteps, entered, b, c, npairs,
 								ERRCODE_INVALID_BINARY_REPRESENTATION, NULL));
 }
 
-/* ttc_summary_send */
+/* ttc_summary_send: version 2, or 1 when the entered count is unknown */
 PG_FUNCTION_INFO_V1(ttc_summary_send);
 Datum
 ttc_summary_send(PG_FUNCTION_ARGS)
@@ -640,8 +711,10 @@ ttc_summary_send(PG_FUNCTION_ARGS)
 				i;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, s->version);
+	pq_sendbyte(&buf, ttc_knows_entered(s) ? TTC_FORMAT_ENTERED : TTC_VERSION);
 	pq_sendbyte(&buf, s->nsteps);
+	if (ttc_knows_entered(s))
+		pq_sendint64(&buf, ttc_entered(s));
 	for (k = 2; k <= s->nsteps; k++)
 	{
 		const int32 *b;
@@ -678,7 +751,7 @@ ttc_empty(void)
 	SET_VARSIZE(s, size);
 	s->version = TTC_VERSION;
 	s->nsteps = 1;
-	s->reserved = TTC_FLAG_ROOM;
+	s->reserved = TTC_FLAG_ROOM | TTC_FLAG_ENTERED;
 	return s;
 }
 
@@ -717,6 +790,15 @@ ttc_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("time_to_convert_agg supports at most %d steps, got %d",
 						FUNNEL_MAX_STEPS, n)));
 	st = ttc_widen(st, n);
+	/* an entity with any time entered the funnel (level 0 gives {}) */
+	if (n >= 1 && ttc_knows_entered(st))
+	{
+		int64		entered;
+
+		if (pg_add_s64_overflow(ttc_entered(st), 1, &entered))
+			ttc_total_overflow(1);
+		ttc_set_entered(st, entered);
+	}
 	ttc_regions(st, region);
 	for (k = 2; k <= n; k++)
 	{
@@ -756,6 +838,20 @@ ttc_merge_into(struct varlena *into, const struct varlena *from)
 				i;
 
 	a = ttc_widen(a, b->nsteps);
+	/* entered counts add; merged with a 1.0 value the count is unknown */
+	if (ttc_knows_entered(a) && ttc_knows_entered(b))
+	{
+		int64		entered;
+
+		if (pg_add_s64_overflow(ttc_entered(a), ttc_entered(b), &entered))
+			ttc_total_overflow(1);
+		ttc_set_entered(a, entered);
+	}
+	else
+	{
+		a->reserved &= ~TTC_FLAG_ENTERED;
+		ttc_set_entered(a, 0);
+	}
 	ttc_regions(a, region);
 	for (k = 2; k <= b->nsteps; k++)
 	{
@@ -807,17 +903,13 @@ ttc_check_step(const TtcSummary *s, int k)
 }
 
 /*
- * time_to_convert(s, step, q): the q-quantile (nearest rank) of the seconds
- * from step 1 to the step, within 1 % relative error; NULL if no entity
- * reached the step.  Step 1 is 0 by definition.
+ * The q-quantile (nearest rank) of the seconds from step 1 to step k, within
+ * 1 % relative error; false if no entity reached the step.  Step 1 is 0 by
+ * definition.
  */
-PG_FUNCTION_INFO_V1(ttc_quantile);
-Datum
-ttc_quantile(PG_FUNCTION_ARGS)
+static bool
+ttc_quantile_seconds(const TtcSummary *s, int k, double q, double *seconds)
 {
-	TtcSummary *s = PG_GETARG_TTC_P(0);
-	int32		k = PG_GETARG_INT32(1);
-	double		q = PG_GETARG_FLOAT8(2);
 	const int32 *b;
 	const int64 *c;
 	int64		total,
@@ -831,12 +923,13 @@ ttc_quantile(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("quantile must be between 0 and 1, not %g", q)));
+	*seconds = 0.0;
 	if (k == 1)
-		PG_RETURN_FLOAT8(0.0);
+		return true;
 	ttc_step_arrays(s, k, &b, &c);
 	total = ttc_step_total(s, k);
 	if (total == 0)
-		PG_RETURN_NULL();
+		return false;
 	/* (double) total may round above INT64_MAX: compare before casting */
 	rank_d = ceil(q * (double) total);
 	rank = rank_d >= (double) total ? total : Max((int64) rank_d, 1);
@@ -846,10 +939,95 @@ ttc_quantile(PG_FUNCTION_ARGS)
 		if (seen >= rank)
 			break;
 	}
-	PG_RETURN_FLOAT8(ttc_value(b[Min(i, s->npairs[k] - 1)]));
+	*seconds = ttc_value(b[Min(i, s->npairs[k] - 1)]);
+	return true;
 }
 
-/* time_to_convert_count(s, step): entities with a time for the step */
+/* time_to_convert(s, step, q): the quantile in seconds; NULL if unreached */
+PG_FUNCTION_INFO_V1(ttc_quantile);
+Datum
+ttc_quantile(PG_FUNCTION_ARGS)
+{
+	double		seconds;
+
+	if (!ttc_quantile_seconds(PG_GETARG_TTC_P(0), PG_GETARG_INT32(1),
+							  PG_GETARG_FLOAT8(2), &seconds))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(seconds);
+}
+
+/*
+ * time_to_convert_interval(s, step, q): the same quantile as an interval
+ * (days and time, rounded to the microsecond); NULL if unreached.
+ */
+PG_FUNCTION_INFO_V1(ttc_quantile_interval);
+Datum
+ttc_quantile_interval(PG_FUNCTION_ARGS)
+{
+	double		seconds;
+	int64		usecs;
+	Interval   *iv;
+
+	if (!ttc_quantile_seconds(PG_GETARG_TTC_P(0), PG_GETARG_INT32(1),
+							  PG_GETARG_FLOAT8(2), &seconds))
+		PG_RETURN_NULL();
+	usecs = (int64) rint(seconds * USECS_PER_SEC);	/* at most ~1e9 s: fits */
+	iv = (Interval *) palloc(sizeof(Interval));
+	iv->month = 0;
+	iv->day = (int32) (usecs / USECS_PER_DAY);
+	iv->time = usecs % USECS_PER_DAY;
+	PG_RETURN_INTERVAL_P(iv);
+}
+
+/*
+ * converted_within(s, step, within): percent (0-100) of the entities that
+ * entered the funnel whose time from step 1 to the step is at most within.
+ * Times are compared at bucket resolution: the bucket that holds within
+ * counts as within, so entities up to 2 % slower may be counted.  NULL when
+ * the entered count is unknown (a 1.0 value) or nobody entered.
+ */
+PG_FUNCTION_INFO_V1(ttc_converted_within);
+Datum
+ttc_converted_within(PG_FUNCTION_ARGS)
+{
+	TtcSummary *s = PG_GETARG_TTC_P(0);
+	int32		k = PG_GETARG_INT32(1);
+	Interval   *within = PG_GETARG_INTERVAL_P(2);
+	double		seconds;
+	int64		reached = 0;
+	const int32 *b;
+	const int64 *c;
+	int			limit,
+				i;
+
+	ttc_check_step(s, k);
+	if (within->month != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("converted_within time must not contain months or years"),
+				 errdetail("Months and years have no fixed length."),
+				 errhint("Use days, such as interval '30 days'.")));
+	seconds = (double) within->day * SECS_PER_DAY + (double) within->time / USECS_PER_SEC;
+	if (seconds < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("converted_within time must not be negative")));
+	if (!ttc_knows_entered(s) || ttc_entered(s) == 0)
+		PG_RETURN_NULL();
+	if (k == 1)
+		PG_RETURN_FLOAT8(100.0);
+	limit = seconds > TTC_MAX ? TTC_NBUCKETS - 1 : ttc_bucket(seconds);
+	ttc_step_arrays(s, k, &b, &c);
+	for (i = 0; i < s->npairs[k] && b[i] <= limit; i++)
+		reached += c[i];		/* at most the step total: no overflow */
+	PG_RETURN_FLOAT8(100.0 * (double) reached / (double) ttc_entered(s));
+}
+
+/*
+ * time_to_convert_count(s, step): entities with a time for the step; for
+ * step 1 the entities that entered the funnel (NULL for a 1.0 value, which
+ * did not record them).
+ */
 PG_FUNCTION_INFO_V1(ttc_count);
 Datum
 ttc_count(PG_FUNCTION_ARGS)
@@ -859,7 +1037,11 @@ ttc_count(PG_FUNCTION_ARGS)
 
 	ttc_check_step(s, k);
 	if (k == 1)
-		PG_RETURN_NULL();
+	{
+		if (!ttc_knows_entered(s))
+			PG_RETURN_NULL();
+		PG_RETURN_INT64(ttc_entered(s));
+	}
 	PG_RETURN_INT64(ttc_step_total(s, k));
 }
 

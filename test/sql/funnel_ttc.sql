@@ -23,6 +23,40 @@ SELECT time_to_convert(s, 2) IS NULL AS unreached, time_to_convert_count(s, 2) A
 SELECT time_to_convert(s, 2) FROM (SELECT time_to_convert_agg('{0}'::float8[]) AS s) x;
 SELECT time_to_convert_agg('{0,0.0005}'::float8[]) AS under_1ms_is_bucket_0;
 
+-- issue 8 item 6: the summary keeps how many entities entered (any non-empty
+-- array; level 0 gives {} and does not count), so time_to_convert_count(s, 1)
+-- is no longer NULL and "% converted within a time" can be computed.  t3 has
+-- 4 entrants: step 2 times 10, 20, 30 s, step 3 times 100, 300 s.
+SELECT time_to_convert_count(s, 1) AS entered, time_to_convert_count(s, 2) AS n2,
+       converted_within(s, 1, interval '0') AS step1_pct,
+       converted_within(s, 2, interval '25 seconds') AS within_25s_pct,
+       converted_within(s, 2, interval '1 minute') AS within_1min_pct,
+       converted_within(s, 3, interval '2 minutes') AS step3_2min_pct,
+       converted_within(s, 3, interval '5 minutes') AS step3_5min_pct,
+       converted_within(s, 3, interval '1 day') AS step3_1day_pct
+FROM (SELECT time_to_convert_agg(times) AS s FROM t3) x;
+SELECT time_to_convert_count(time_to_convert_agg(t), 1) AS entered
+FROM (VALUES ('{}'::float8[]), ('{0}'), (NULL), ('{0,5}')) v(t);
+-- quantiles as intervals beside the seconds (median of 10, 20, 30 s within 1 %)
+SELECT time_to_convert_interval(s, 2) AS median2, time_to_convert_interval(s, 3, 1) AS max3,
+       time_to_convert_interval(s, 1) AS step1, time_to_convert_interval(s, 2, 0.5) >= interval '19.8 seconds'
+       AND time_to_convert_interval(s, 2, 0.5) <= interval '20.2 seconds' AS median_within_1pct,
+       abs(extract(epoch FROM time_to_convert_interval(s, 3, 1)) - time_to_convert(s, 3, 1)) < 1e-6 AS same_as_seconds
+FROM (SELECT time_to_convert_agg(times) AS s FROM t3) x;
+SELECT time_to_convert_interval(time_to_convert_agg('{0,NULL}'::float8[]), 2) IS NULL AS unreached;
+-- merging adds the entered counts; a 1.0 value (v1, no count) makes it unknown
+SELECT 'v2;steps=2;entered=5;s2=7:2'::ttc_summary + 'v2;steps=2;entered=3;s2=7:1'::ttc_summary AS both_known,
+       'v2;steps=2;entered=5;s2=7:2'::ttc_summary + 'v1;steps=2;s2=7:1'::ttc_summary AS one_unknown,
+       time_to_convert_count('v1;steps=2;s2=7:1'::ttc_summary, 1) IS NULL AS old_entered_unknown,
+       converted_within('v1;steps=2;s2=7:1'::ttc_summary, 2, interval '1 hour') IS NULL AS old_within_unknown,
+       converted_within('v2;steps=2;entered=0;s2='::ttc_summary, 2, interval '1 hour') IS NULL AS nobody_entered;
+-- input checks: no step counts more entities than entered; bad times
+SELECT 'v2;steps=2;entered=1;s2=7:2'::ttc_summary;
+SELECT 'v2;steps=2;s2=7:2'::ttc_summary;
+SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 2, interval '1 month');
+SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 2, interval '-1 second');
+SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 3, interval '1 second');
+
 -- errors
 SELECT time_to_convert_agg('{0,-1}'::float8[]);
 SELECT time_to_convert_agg('{0,NaN}'::float8[]);
