@@ -339,3 +339,23 @@ CREATE FUNCTION converted_within(ttc_summary, step integer, within interval) RET
     AS 'MODULE_PATHNAME', 'ttc_converted_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION converted_within(ttc_summary, integer, interval) IS
 'Percent (0-100) of the entities that entered the funnel that reached the step within the given time of step 1 (at bucket resolution: up to 2 % slower may count); NULL if the entered count is unknown (1.0 value) or nobody entered';
+
+/*
+ * One unit rule: funnel conversions, their intervals and differences and
+ * retention rates are in percent (0-100) and percentage points, like CSAT
+ * and CES; the C functions changed, the comments say so.
+ */
+COMMENT ON FUNCTION conversion(funnel_summary, integer) IS
+'Overall conversion to the step in percent (0-100): 100 * reached(step) / reached(1); NULL when nobody reached step 1';
+COMMENT ON FUNCTION step_conversion(funnel_summary, integer) IS
+'Step-to-step conversion in percent (0-100): 100 * reached(step) / reached(step - 1); for step 1 the entry rate 100 * reached(1) / entities';
+COMMENT ON FUNCTION conversion_interval(funnel_summary, integer, double precision) IS
+'Wilson score interval of conversion(step), in percent, at the given confidence (default 95 %)';
+COMMENT ON FUNCTION step_conversion_interval(funnel_summary, integer, double precision) IS
+'Wilson score interval of step_conversion(step), in percent, at the given confidence (default 95 %)';
+COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value';
+COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
+'One row per step: reached, conversion from step 1, step-to-step conversion and their Wilson intervals (all in percent), drop-off (entities)';
+COMMENT ON FUNCTION retention_periods(retention_summary) IS
+'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates in percent';

@@ -1440,12 +1440,12 @@ COMMENT ON FUNCTION reached(funnel_summary, integer) IS
 CREATE FUNCTION conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion(funnel_summary, integer) IS
-'Overall conversion to the step: reached(step) / reached(1); NULL when nobody reached step 1';
+'Overall conversion to the step in percent (0-100): 100 * reached(step) / reached(1); NULL when nobody reached step 1';
 
 CREATE FUNCTION step_conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion(funnel_summary, integer) IS
-'Step-to-step conversion: reached(step) / reached(step - 1); for step 1 the entry rate reached(1) / entities';
+'Step-to-step conversion in percent (0-100): 100 * reached(step) / reached(step - 1); for step 1 the entry rate 100 * reached(1) / entities';
 
 CREATE FUNCTION drop_off(funnel_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'funnel_summary_drop_off' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1457,21 +1457,21 @@ CREATE FUNCTION conversion_interval(funnel_summary, step integer, confidence dou
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION step_conversion_interval(funnel_summary, step integer, confidence double precision DEFAULT 0.95,
                                          OUT lower double precision, OUT upper double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of step_conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of step_conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
                              OUT difference double precision, OUT z double precision, OUT p_value double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
-'Pooled two-proportion z test of conversion(step) between a and b: difference a - b, z, two-sided p-value';
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value';
 
 CREATE FUNCTION funnel_steps(funnel_summary, confidence double precision DEFAULT 0.95,
                              OUT step integer, OUT reached bigint,
@@ -1491,7 +1491,7 @@ FROM pg_catalog.generate_series(1, @extschema@.step_count($1)) AS k,
 ORDER BY k
 $$;
 COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
-'One row per step: reached, conversion from step 1, step-to-step conversion, their Wilson intervals, drop-off';
+'One row per step: reached, conversion from step 1, step-to-step conversion and their Wilson intervals (all in percent), drop-off (entities)';
 
 /*
  * funnel_summary: equality and a total order on the binary send form (byte order,
@@ -1701,7 +1701,7 @@ CREATE FUNCTION retention_periods(retention_summary,
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
-'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
+'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates in percent';
 
 CREATE FUNCTION retention_period(retention_summary) RETURNS interval
     AS 'MODULE_PATHNAME', 'retention_summary_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -387,7 +387,11 @@ funnel_summary_reached(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(s->counts[k]);
 }
 
-/* conversion(s, k): reached(k) / reached(1), NULL when nobody entered */
+/*
+ * conversion(s, k): percent (0-100) of the entities that reached step 1
+ * that reached step k; NULL when nobody entered.  Every rate of cjkpi is in
+ * percent and every difference of rates in percentage points.
+ */
 PG_FUNCTION_INFO_V1(funnel_summary_conversion);
 Datum
 funnel_summary_conversion(PG_FUNCTION_ARGS)
@@ -398,12 +402,12 @@ funnel_summary_conversion(PG_FUNCTION_ARGS)
 	funnel_check_step(s, k, false);
 	if (s->counts[1] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) s->counts[k] / (double) s->counts[1]);
+	PG_RETURN_FLOAT8(100.0 * (double) s->counts[k] / (double) s->counts[1]);
 }
 
 /*
- * step_conversion(s, k): reached(k) / reached(k - 1); for k = 1 that is the
- * entry rate reached(1) / entities.  NULL when the denominator is 0.
+ * step_conversion(s, k): percent reached(k) / reached(k - 1); for k = 1 that
+ * is the entry rate reached(1) / entities.  NULL when the denominator is 0.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_step_conversion);
 Datum
@@ -415,7 +419,7 @@ funnel_summary_step_conversion(PG_FUNCTION_ARGS)
 	funnel_check_step(s, k, false);
 	if (s->counts[k - 1] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) s->counts[k] / (double) s->counts[k - 1]);
+	PG_RETURN_FLOAT8(100.0 * (double) s->counts[k] / (double) s->counts[k - 1]);
 }
 
 /* drop_off(s, k): entities that reached step k - 1 but not step k */
@@ -430,7 +434,7 @@ funnel_summary_drop_off(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(s->counts[k - 1] - s->counts[k]);
 }
 
-/* build (lower, upper) for a Wilson interval of x out of n, NULLs for n = 0 */
+/* (lower, upper) in percent for a Wilson interval of x out of n, NULLs for n = 0 */
 static Datum
 funnel_interval_result(FunctionCallInfo fcinfo, int64 x, int64 n, double z)
 {
@@ -448,8 +452,8 @@ funnel_interval_result(FunctionCallInfo fcinfo, int64 x, int64 n, double z)
 	else
 	{
 		cjkpi_wilson((double) x, (double) n, z, &lo, &hi);
-		values[0] = Float8GetDatum(lo);
-		values[1] = Float8GetDatum(hi);
+		values[0] = Float8GetDatum(100.0 * lo);
+		values[1] = Float8GetDatum(100.0 * hi);
 	}
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
@@ -482,8 +486,8 @@ funnel_summary_step_conversion_interval(PG_FUNCTION_ARGS)
 
 /*
  * significance(a, b, k): pooled two-proportion z test of conversion(k)
- * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b, so a
- * positive z means a converts better.  z and p_value are NULL when the
+ * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b in
+ * percentage points, so a positive z means a converts better.  z and p_value are NULL when the
  * pooled standard error is 0 (both rates 0 or both 1) or a side is empty.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_significance);
@@ -522,8 +526,8 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 		nulls[0] = nulls[1] = nulls[2] = true;
 		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 	}
-	/* a - b, like every other significance() of the extension */
-	values[0] = Float8GetDatum(x1 / n1 - x2 / n2);
+	/* a - b, like every other significance(), in percentage points */
+	values[0] = Float8GetDatum(100.0 * (x1 / n1 - x2 / n2));
 	p = (x1 + x2) / (n1 + n2);
 	se = sqrt(p * (1.0 - p) * (1.0 / n1 + 1.0 / n2));
 	if (!(se > 0.0))

@@ -662,7 +662,8 @@ retention_summary_add(PG_FUNCTION_ARGS)
 
 /*
  * retention_periods(s): one row per period with eligible, active, rate,
- * on_or_after, rate_on_or_after (rates NULL when nobody is eligible).
+ * on_or_after, rate_on_or_after (rates in percent, NULL when nobody is
+ * eligible).
  */
 PG_FUNCTION_INFO_V1(retention_summary_periods);
 Datum
@@ -700,8 +701,8 @@ retention_summary_periods(PG_FUNCTION_ARGS)
 		values[4] = Int64GetDatum(RS_AFTER(s)[k]);
 		if (e > 0)
 		{
-			values[3] = Float8GetDatum((double) RS_ACTIVE(s)[k] / (double) e);
-			values[5] = Float8GetDatum((double) RS_AFTER(s)[k] / (double) e);
+			values[3] = Float8GetDatum(100.0 * (double) RS_ACTIVE(s)[k] / (double) e);
+			values[5] = Float8GetDatum(100.0 * (double) RS_AFTER(s)[k] / (double) e);
 		}
 		else
 			nulls[3] = nulls[5] = true;

@@ -122,7 +122,7 @@ CREATE FUNCTION retention_periods(retention_summary,
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
-'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
+'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates in percent';
 
 CREATE FUNCTION retention_period(retention_summary) RETURNS interval
     AS 'MODULE_PATHNAME', 'retention_summary_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

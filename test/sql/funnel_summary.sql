@@ -66,7 +66,7 @@ SELECT drop_off(s, 0) FROM fs;
 SELECT x, n, round(lower::numeric, 6) AS lower, round(upper::numeric, 6) AS upper
 FROM (VALUES (6, 32), (0, 10), (1, 10), (10, 10), (50, 100)) v(x, n),
      LATERAL conversion_interval(('v1;entities=' || n || ';reached=' || n || ',' || x)::funnel_summary, 2);
-SELECT round(lower::numeric, 8) AS lower_6_32, round(upper::numeric, 8) AS upper_6_32
+SELECT round(lower::numeric, 6) AS lower_6_32, round(upper::numeric, 6) AS upper_6_32
 FROM conversion_interval('v1;entities=32;reached=32,6', 2);
 -- other confidence levels; a higher level gives a wider interval
 SELECT round(lower::numeric, 6) AS lower_90, round(upper::numeric, 6) AS upper_90
