@@ -53,6 +53,21 @@ SELECT 'v2;steps=2;entered=5;s2=7:2'::ttc_summary + 'v2;steps=2;entered=3;s2=7:1
 -- input checks: no step counts more entities than entered; bad times
 SELECT 'v2;steps=2;entered=1;s2=7:2'::ttc_summary;
 SELECT 'v2;steps=2;s2=7:2'::ttc_summary;
+-- binary v2 runs the same checks: a step above the entered count, a negative count
+CREATE TABLE raw2(b bytea);
+CREATE TABLE one2(s ttc_summary);
+INSERT INTO raw2 VALUES ('\x0202'::bytea || int8send(1) || int4send(1) || int2send(5::int2) || int8send(2));
+\copy raw2 TO 'results/ttc_bad2.bin' (FORMAT binary)
+\copy one2 FROM 'results/ttc_bad2.bin' (FORMAT binary)
+TRUNCATE raw2;
+INSERT INTO raw2 VALUES ('\x0202'::bytea || int8send(-1) || int4send(0));
+\copy raw2 TO 'results/ttc_bad2.bin' (FORMAT binary)
+\copy one2 FROM 'results/ttc_bad2.bin' (FORMAT binary)
+TRUNCATE raw2;
+INSERT INTO raw2 VALUES ('\x0202'::bytea || int8send(3) || int4send(1) || int2send(5::int2) || int8send(2));
+\copy raw2 TO 'results/ttc_bad2.bin' (FORMAT binary)
+\copy one2 FROM 'results/ttc_bad2.bin' (FORMAT binary)
+SELECT s AS binary_v2 FROM one2;
 SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 2, interval '1 month');
 SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 2, interval '-1 second');
 SELECT converted_within('v2;steps=2;entered=5;s2=7:2'::ttc_summary, 3, interval '1 second');
