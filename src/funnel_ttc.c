@@ -440,6 +440,9 @@ ttc_fetch(Datum d)
 		ttc_entered(s) >= 0 && (ttc_knows_entered(s) || ttc_entered(s) == 0);
 	for (k = 2; ok && k <= s->nsteps; k++)
 		ok = s->npairs[k] >= 0 && s->npairs[k] <= TTC_NBUCKETS;
+	/* steps beyond nsteps must be empty: merging may widen the summary */
+	for (k = s->nsteps + 1; ok && k <= FUNNEL_MAX_STEPS; k++)
+		ok = s->npairs[k] == 0;
 	if (!ok || VARSIZE(s) != ttc_layout_size(s))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
