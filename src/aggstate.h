@@ -25,6 +25,17 @@
  *
  * src/summary.c (kpi_trans_state, kpi_summary_merge) follows the same rules.
  *
+ * A new summary type then needs only its own logic (funnel_summary.c is the
+ * smallest example): the struct, version byte first; a fetch function
+ * (detoast, check the header against the size, convert older versions); a
+ * merge_into; text input on SumText (sumtext.h) with every check reporting
+ * through escontext; output, send and recv sharing those checks;
+ * CJKPI_SUMMARY_ORDER (sumorder.h) for =, <>, the order and the hash; and
+ * the aggregate's transition function.  In SQL: the type, <type>_merge as
+ * rollup()'s SFUNC and every aggregate's COMBINEFUNC, + through
+ * <type>_add, the comparison operators with <type>_ops and
+ * <type>_hash_ops, and a COMMENT on each.
+ *
  * src/aggstate.h
  *
  *-------------------------------------------------------------------------
