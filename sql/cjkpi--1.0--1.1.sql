@@ -1106,3 +1106,14 @@ COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
 'One row per step: reached, conversion from step 1, step-to-step conversion and their Wilson intervals (all in percent), drop-off (entities)';
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
 'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates in percent';
+
+/* The remaining support functions (merge functions, summary transition functions): not executable by PUBLIC (issue 6, item 1) */
+REVOKE EXECUTE ON FUNCTION nps_summary_merge(nps_summary, nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_merge(csat_summary, csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_merge(ces_summary, ces_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION retention_summary_merge(retention_summary, retention_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) FROM PUBLIC;

@@ -406,6 +406,11 @@ CREATE OPERATOR CLASS ces_summary_btree_ops DEFAULT FOR TYPE ces_summary USING b
 COMMENT ON OPERATOR CLASS ces_summary_btree_ops USING btree IS
     'Total order of ces summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
 
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION nps_summary_merge(nps_summary, nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_merge(csat_summary, csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_merge(ces_summary, ces_summary) FROM PUBLIC;
+
 /* 20_survey_aggregates.sql: survey aggregates nps, csat, ces and their _agg forms (src/nps.c, csat.c, ces.c) */
 
 /* KPI accessors: also the final functions of nps(), csat() and ces(). */
@@ -2307,6 +2312,10 @@ CREATE OPERATOR CLASS funnel_summary_hash_ops DEFAULT FOR TYPE funnel_summary US
 COMMENT ON OPERATOR CLASS funnel_summary_hash_ops USING hash IS
 'Hash equality of funnel_summary values';
 
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) FROM PUBLIC;
+
 /* 60_retention.sql: retention and retention_summary: cohort retention (src/retention.c) */
 
 /* retention(VARIADIC boolean[]): ClickHouse's retention aggregate */
@@ -2527,6 +2536,10 @@ CREATE OPERATOR CLASS retention_summary_hash_ops DEFAULT FOR TYPE retention_summ
 COMMENT ON OPERATOR CLASS retention_summary_hash_ops USING hash IS
 'Hash equality of retention_summary values';
 
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION retention_summary_merge(retention_summary, retention_summary) FROM PUBLIC;
+
 /* 70_time_to_convert.sql: ttc_summary: time to convert per step (src/funnel_ttc.c) */
 
 /* ttc_summary: time to convert per step, log-scale histogram (1 % relative error) */
@@ -2711,3 +2724,7 @@ CREATE OPERATOR CLASS ttc_summary_hash_ops DEFAULT FOR TYPE ttc_summary USING ha
     FUNCTION 1 ttc_summary_hash(ttc_summary);
 COMMENT ON OPERATOR CLASS ttc_summary_hash_ops USING hash IS
 'Hash equality of ttc_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) FROM PUBLIC;

@@ -231,3 +231,7 @@ CREATE OPERATOR CLASS funnel_summary_hash_ops DEFAULT FOR TYPE funnel_summary US
     FUNCTION 1 funnel_summary_hash(funnel_summary);
 COMMENT ON OPERATOR CLASS funnel_summary_hash_ops USING hash IS
 'Hash equality of funnel_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) FROM PUBLIC;

@@ -217,3 +217,7 @@ CREATE OPERATOR CLASS retention_summary_hash_ops DEFAULT FOR TYPE retention_summ
     FUNCTION 1 retention_summary_hash(retention_summary);
 COMMENT ON OPERATOR CLASS retention_summary_hash_ops USING hash IS
 'Hash equality of retention_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION retention_summary_merge(retention_summary, retention_summary) FROM PUBLIC;

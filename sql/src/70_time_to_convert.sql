@@ -182,3 +182,7 @@ CREATE OPERATOR CLASS ttc_summary_hash_ops DEFAULT FOR TYPE ttc_summary USING ha
     FUNCTION 1 ttc_summary_hash(ttc_summary);
 COMMENT ON OPERATOR CLASS ttc_summary_hash_ops USING hash IS
 'Hash equality of ttc_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) FROM PUBLIC;
