@@ -169,7 +169,7 @@ RESET enable_seqscan;
 -- summaries arrive in, the results must equal each other and the compact
 -- values that input builds.  31 later steps, ~690 buckets each.
 CREATE TABLE wide AS
-SELECT g, array_prepend(0::float8, array_agg(exp(((hashint4(g * 32 + k) & 1048575) / 1048575.0) * ln(1e6)) ORDER BY k)) AS t
+SELECT g, array_prepend(0::float8, array_agg(exp(((hashint4(g * 32 + k) & 1048575) / 1048575.0) * ln(1e6))::float8 ORDER BY k)) AS t
 FROM generate_series(1, 3000) g, generate_series(2, 32) k GROUP BY g;
 CREATE TABLE wide_parts AS SELECT g % 97 AS part, time_to_convert_agg(t) AS s FROM wide GROUP BY 1;
 SELECT (SELECT rollup(s) FROM wide_parts) = (SELECT time_to_convert_agg(t) FROM wide) AS rollup_equals_all,
