@@ -132,9 +132,11 @@ FROM pg_depend d JOIN pg_operator o ON d.classid = 'pg_operator'::regclass AND d
 WHERE d.refclassid = 'pg_extension'::regclass
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
   AND obj_description(o.oid, 'pg_operator') IS NULL;
--- and nothing is volatile or parallel-unsafe
+-- and nothing is volatile or parallel-unsafe but the journey model's
+-- triggers, procedures and functions that write
 SELECT p.oid::regprocedure, p.provolatile, p.proparallel
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 WHERE d.refclassid = 'pg_extension'::regclass
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cjkpi')
-  AND (p.provolatile = 'v' OR p.proparallel <> 's');
+  AND (p.provolatile = 'v' OR p.proparallel <> 's')
+ORDER BY p.oid::regprocedure::text COLLATE "C";
