@@ -196,10 +196,11 @@ WITH g AS (
     FROM cjkpi.benchmark_gap b
     WHERE b.touchpoint IS NOT NULL AND b.below
     ORDER BY b.touchpoint, b.metric, b.scale, b.industry <> 'target', b.year DESC, b.benchmark DESC, b.source
+), total AS (
+    SELECT d.metric, sum(d.responses) AS responses FROM cjkpi.survey_daily d GROUP BY d.metric
 ), w AS (
-    SELECT g.*, (g.benchmark - g.value) * g.responses
-                / sum(g.responses) OVER (PARTITION BY g.metric)::double precision AS priority
-    FROM g
+    SELECT g.*, (g.benchmark - g.value) * g.responses / total.responses::double precision AS priority
+    FROM g JOIN total ON total.metric = g.metric
 )
 SELECT pg_catalog.rank() OVER (ORDER BY w.priority DESC, w.touchpoint, w.metric) AS rank,
        w.touchpoint, t.stage, w.metric, w.responses, w.value, w.benchmark, w.benchmark - w.value AS gap,
