@@ -68,17 +68,15 @@ WITH a AS (
     SELECT DISTINCT a.granularity, a.period_start, a.customer_id
     FROM a CROSS JOIN cjkpi.settings cfg WHERE a.stage = cfg.conversion_stage
 ), repeats AS (
-    SELECT c.granularity, c.period_start, count(*) AS customers,
-           count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM converters n
-               WHERE n.granularity = c.granularity AND n.customer_id = c.customer_id
-                 AND n.period_start = (c.period_start::timestamp + p.step)::date)) AS repeated,
-           (c.period_start::timestamp + 2 * p.step)::date
-               <= (SELECT max(d.bucket_day) + 1 FROM cjkpi.customer_daily d) AS mature
+    SELECT c.granularity, c.period_start, count(*) AS customers, count(n.customer_id) AS repeated,
+           (c.period_start::timestamp + 2 * p.step)::date <= last.day + 1 AS mature
     FROM converters c
     CROSS JOIN LATERAL (SELECT CASE c.granularity WHEN 'day' THEN interval '1 day' WHEN 'week' THEN interval '7 days'
                                     WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END) p(step)
-    GROUP BY c.granularity, c.period_start, p.step
+    CROSS JOIN (SELECT max(d.bucket_day) AS day FROM cjkpi.customer_daily d) last
+    LEFT JOIN converters n ON n.granularity = c.granularity AND n.customer_id = c.customer_id
+         AND n.period_start = (c.period_start::timestamp + p.step)::date
+    GROUP BY c.granularity, c.period_start, p.step, last.day
 )
 SELECT x.granularity, x.period_start, x.stage, 'reach'::text AS kpi, x.customers::double precision AS value, x.customers
 FROM activity x
@@ -126,21 +124,24 @@ COMMENT ON AGGREGATE cjkpi.cusum_lower(double precision, double precision, doubl
  */
 CREATE VIEW cjkpi.conversion_chart AS
 WITH s AS (
-    SELECT c.*, pg_catalog.row_number() OVER (PARTITION BY c.granularity, c.touchpoint ORDER BY c.period_start) AS rn
-    FROM cjkpi.conversion_trend c
-), b AS (
-    SELECT s.*, base.centre, base.periods,
-           CASE WHEN base.periods = cfg.chart_periods AND s.customers >= cfg.min_responses_alert
-                     AND s.customers * base.centre >= 6 AND s.customers * (1 - base.centre) >= 6
-                THEN pg_catalog.sqrt(base.centre * (1 - base.centre) / s.customers) END AS sigma,
-           cfg.cusum_k, cfg.cusum_h
+    SELECT c.*, cfg.chart_periods AS k, cfg.min_responses_alert, cfg.cusum_k, cfg.cusum_h,
+           pg_catalog.row_number() OVER w AS rn,
+           sum(c.converted) OVER w AS cum_x, sum(c.customers) OVER w AS cum_n
+    FROM cjkpi.conversion_trend c CROSS JOIN cjkpi.settings cfg
+    WINDOW w AS (PARTITION BY c.granularity, c.touchpoint ORDER BY c.period_start)
+), base AS (
+    -- the k preceding periods by differences of running sums
+    SELECT s.*, LEAST(s.rn - 1, s.k) AS periods,
+           (pg_catalog.lag(s.cum_x, 1, 0) OVER w - pg_catalog.lag(s.cum_x, s.k + 1, 0) OVER w)::double precision
+           / nullif(pg_catalog.lag(s.cum_n, 1, 0) OVER w - pg_catalog.lag(s.cum_n, s.k + 1, 0) OVER w, 0) AS centre
     FROM s
-    CROSS JOIN cjkpi.settings cfg
-    LEFT JOIN LATERAL (SELECT sum(p.converted)::double precision / nullif(sum(p.customers), 0) AS centre,
-                              count(*) AS periods
-                       FROM s p
-                       WHERE p.granularity = s.granularity AND p.touchpoint IS NOT DISTINCT FROM s.touchpoint
-                         AND p.rn >= s.rn - cfg.chart_periods AND p.rn < s.rn) base ON true
+    WINDOW w AS (PARTITION BY s.granularity, s.touchpoint ORDER BY s.period_start)
+), b AS (
+    SELECT base.*,
+           CASE WHEN base.periods = base.k AND base.customers >= base.min_responses_alert
+                     AND base.customers * base.centre >= 6 AND base.customers * (1 - base.centre) >= 6
+                THEN pg_catalog.sqrt(base.centre * (1 - base.centre) / base.customers) END AS sigma
+    FROM base
 ), z AS (
     SELECT b.*, (b.converted::double precision / b.customers - b.centre) / nullif(b.sigma, 0) AS z
     FROM b
@@ -168,12 +169,14 @@ SELECT k.granularity, k.period_start, k.touchpoint, k.stage, k.metric AS kpi, k.
        'decline against the previous period (one-sided p <= alert_level)'::text AS reason
 FROM cjkpi.kpi_changes k WHERE k.alert
 UNION ALL
-SELECT c.granularity, c.period_start, c.touchpoint, c.stage, 'conversion_rate', c.rate, c.centre, c.customers, c.z,
-       NULL, 'p-chart: below the lower 3-sigma limit of the preceding periods'
-FROM cjkpi.conversion_chart c WHERE c.pchart_alert
-UNION ALL
-SELECT c.granularity, c.period_start, c.touchpoint, c.stage, 'conversion_rate', c.rate, c.centre, c.customers, c.cusum,
-       NULL, 'CUSUM: sustained decline below the preceding periods'' rate'
-FROM cjkpi.conversion_chart c WHERE c.cusum_alert;
+SELECT c.granularity, c.period_start, c.touchpoint, c.stage, 'conversion_rate', c.rate, c.centre, c.customers,
+       r.statistic, NULL, r.reason
+FROM cjkpi.conversion_chart c
+CROSS JOIN LATERAL (SELECT c.z, 'p-chart: below the lower 3-sigma limit of the preceding periods'::text
+                    WHERE c.pchart_alert
+                    UNION ALL
+                    SELECT c.cusum, 'CUSUM: sustained decline below the preceding periods'' rate'
+                    WHERE c.cusum_alert) r(statistic, reason)
+WHERE c.pchart_alert OR c.cusum_alert;
 COMMENT ON VIEW cjkpi.kpi_alerts IS
     'Alerts: significant survey KPI declines (kpi_changes) and conversion rates out of control (p-chart, CUSUM)';
