@@ -20,7 +20,7 @@ DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(SQL_CURRENT))
 REGRESS = survey_types survey_aggregates survey_statistics survey_parallel \
 	survey_garden_centre survey_copy survey_fuzz
 REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc
-REGRESS += journey_model journey_survey journey_events
+REGRESS += journey_model journey_survey journey_events journey_loop
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out
