@@ -1141,6 +1141,10 @@ $$
 DECLARE
     job bigint;
 BEGIN
+    IF timeout <= '0'::interval THEN
+        RAISE EXCEPTION 'timeout must be positive, not %', timeout
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF schedule ~* '^\s*\d+\s*seconds?\s*$' THEN
         RAISE EXCEPTION 'schedule "%" is in seconds', schedule
             USING ERRCODE = 'invalid_parameter_value',
@@ -1154,7 +1158,8 @@ BEGIN
     END IF;
     EXECUTE 'SELECT cron.schedule($1, $2, $3)' INTO job
         USING 'cjkpi-refresh', schedule,
-              format('SET statement_timeout = %L; CALL cjkpi.refresh()', timeout::text);
+              format('SET statement_timeout = %L; CALL cjkpi.refresh()',
+                     (extract(epoch FROM timeout) * 1000)::bigint || 'ms');
     RETURN job;
 END
 $$;
