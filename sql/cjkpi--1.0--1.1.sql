@@ -106,7 +106,7 @@ CREATE TABLE cjkpi.settings (
     cusum_h double precision NOT NULL DEFAULT 4 CHECK (cusum_h > 0),
     is_seed boolean NOT NULL DEFAULT false
 );
-COMMENT ON TABLE cjkpi.settings IS 'Journey model settings, one row (UPDATE it); changing the time zone, window or stages marks every rollup for refresh';
+COMMENT ON TABLE cjkpi.settings IS 'Journey model settings, one row (UPDATE it); changing the time zone or the conversion rule marks the rollups for refresh';
 COMMENT ON COLUMN cjkpi.settings.singleton IS 'Always true: the table holds one row';
 COMMENT ON COLUMN cjkpi.settings.time_zone IS 'Time zone whose calendar days define the day buckets (a name known to pg_timezone_names)';
 COMMENT ON COLUMN cjkpi.settings.alert_level IS 'Significance level of decline alerts and benchmark gaps (one-sided), default 0.05';
@@ -485,7 +485,7 @@ END
 $$;
 COMMENT ON FUNCTION cjkpi.events_capture() IS 'Statement trigger: logs the customer days an INSERT, UPDATE or DELETE of events changed';
 
-/* TRUNCATE, and settings or stage mappings changing, make every bucket dirty. */
+/* TRUNCATE, and a change of the time zone, the conversion rule or a stage mapping, make every bucket dirty. */
 CREATE FUNCTION cjkpi.mark_all() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
@@ -499,7 +499,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION cjkpi.mark_all() IS 'Statement trigger: marks every survey bucket (argument survey), customer day (events) or both (all) dirty';
+COMMENT ON FUNCTION cjkpi.mark_all() IS 'Trigger: marks every survey bucket (argument survey), customer day (events) or both (all) dirty';
 
 CREATE TRIGGER responses_capture_insert AFTER INSERT ON cjkpi.responses
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.responses_capture();
@@ -517,8 +517,17 @@ CREATE TRIGGER events_capture_delete AFTER DELETE ON cjkpi.events
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.events_capture();
 CREATE TRIGGER events_capture_truncate AFTER TRUNCATE ON cjkpi.events
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('events');
-CREATE TRIGGER settings_mark_all AFTER INSERT OR UPDATE OR DELETE ON cjkpi.settings
+CREATE TRIGGER settings_mark_all AFTER INSERT OR DELETE ON cjkpi.settings
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('all');
+-- only the settings the rollups depend on: the zone of the days, and the conversion rule
+CREATE TRIGGER settings_mark_survey AFTER UPDATE ON cjkpi.settings
+    FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone)
+    EXECUTE FUNCTION cjkpi.mark_all('survey');
+CREATE TRIGGER settings_mark_events AFTER UPDATE ON cjkpi.settings
+    FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone
+                       OR OLD.conversion_window IS DISTINCT FROM NEW.conversion_window
+                       OR OLD.conversion_stage IS DISTINCT FROM NEW.conversion_stage)
+    EXECUTE FUNCTION cjkpi.mark_all('events');
 CREATE TRIGGER touchpoints_mark_events AFTER UPDATE OR DELETE ON cjkpi.touchpoints
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('events');
 
@@ -553,9 +562,12 @@ BEGIN
            @extschema@.csat_agg(r.score, coalesce(r.scale, 5)) FILTER (WHERE r.metric = 'csat'),
            @extschema@.ces_agg(r.score, coalesce(r.scale, 7)) FILTER (WHERE r.metric = 'ces')
     FROM unnest(days, touchpoints) k(bucket_day, touchpoint)
-    JOIN cjkpi.responses r ON r.touchpoint = k.touchpoint
-         AND r.answered_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
-         AND r.answered_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+    -- LATERAL: one range scan of (touchpoint, answered_at) per bucket, never a scan of the facts
+    CROSS JOIN LATERAL (SELECT * FROM cjkpi.responses x
+                        WHERE x.touchpoint = k.touchpoint
+                          AND x.answered_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
+                          AND x.answered_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+                        OFFSET 0) r
     GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(r.score) > 0;
     RETURN coalesce(pg_catalog.array_length(days, 1), 0);
 END
@@ -598,9 +610,11 @@ BEGIN
                  coalesce(array_agg(DISTINCT e.session_id) FILTER (WHERE e.session_id IS NOT NULL), '{}') AS sessions,
                  min(e.occurred_at) AS first_at
           FROM unnest(customers, days) k(customer_id, bucket_day)
-          JOIN cjkpi.events e ON e.customer_id = k.customer_id
-               AND e.occurred_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
-               AND e.occurred_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+          CROSS JOIN LATERAL (SELECT * FROM cjkpi.events x
+                              WHERE x.customer_id = k.customer_id
+                                AND x.occurred_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
+                                AND x.occurred_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+                              OFFSET 0) e
           GROUP BY 1, 2, 3, 4) g
     JOIN cjkpi.touchpoints t ON t.touchpoint = g.touchpoint;
     RETURN coalesce(pg_catalog.array_length(days, 1), 0);
@@ -755,20 +769,21 @@ COMMENT ON VIEW cjkpi.segment_kpis IS 'Survey KPIs of each segment (persona) at 
  * are the configured zone's, fixed when the rollup was refreshed.
  */
 CREATE VIEW cjkpi.survey_periods AS
-WITH d AS NOT MATERIALIZED (
-    SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
-           d.touchpoint, t.stage, d.metric, d.scale, d.nps, d.csat, d.ces
-    FROM cjkpi.survey_daily d
-    JOIN cjkpi.touchpoints t ON t.touchpoint = d.touchpoint
-    CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
-)
-SELECT d.granularity, d.period_start, d.touchpoint, d.stage, d.metric, d.scale,
-       @extschema@.rollup(d.nps) AS nps, @extschema@.rollup(d.csat) AS csat, @extschema@.rollup(d.ces) AS ces
-FROM d GROUP BY d.granularity, d.period_start, d.touchpoint, d.stage, d.metric, d.scale
+SELECT a.granularity, a.period_start, a.touchpoint, t.stage, a.metric, a.scale, a.nps, a.csat, a.ces
+FROM (SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
+             d.touchpoint, d.metric, d.scale,
+             @extschema@.rollup(d.nps) AS nps, @extschema@.rollup(d.csat) AS csat, @extschema@.rollup(d.ces) AS ces
+      FROM cjkpi.survey_daily d
+      CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
+      GROUP BY 1, 2, 3, 4, 5) a
+JOIN cjkpi.touchpoints t ON t.touchpoint = a.touchpoint
 UNION ALL
-SELECT d.granularity, d.period_start, NULL, d.stage, d.metric, d.scale,
+SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date, NULL, t.stage, d.metric, d.scale,
        @extschema@.rollup(d.nps), @extschema@.rollup(d.csat), @extschema@.rollup(d.ces)
-FROM d GROUP BY d.granularity, d.period_start, d.stage, d.metric, d.scale;
+FROM cjkpi.survey_daily d
+JOIN cjkpi.touchpoints t ON t.touchpoint = d.touchpoint
+CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
+GROUP BY 1, 2, 4, 5, 6;
 COMMENT ON VIEW cjkpi.survey_periods IS
     'Survey summaries per period (day, ISO week, month, quarter) and touchpoint (NULL: the stage pooled), to roll up further';
 

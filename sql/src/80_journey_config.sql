@@ -92,7 +92,7 @@ CREATE TABLE cjkpi.settings (
     cusum_h double precision NOT NULL DEFAULT 4 CHECK (cusum_h > 0),
     is_seed boolean NOT NULL DEFAULT false
 );
-COMMENT ON TABLE cjkpi.settings IS 'Journey model settings, one row (UPDATE it); changing the time zone, window or stages marks every rollup for refresh';
+COMMENT ON TABLE cjkpi.settings IS 'Journey model settings, one row (UPDATE it); changing the time zone or the conversion rule marks the rollups for refresh';
 COMMENT ON COLUMN cjkpi.settings.singleton IS 'Always true: the table holds one row';
 COMMENT ON COLUMN cjkpi.settings.time_zone IS 'Time zone whose calendar days define the day buckets (a name known to pg_timezone_names)';
 COMMENT ON COLUMN cjkpi.settings.alert_level IS 'Significance level of decline alerts and benchmark gaps (one-sided), default 0.05';

@@ -142,7 +142,7 @@ END
 $$;
 COMMENT ON FUNCTION cjkpi.events_capture() IS 'Statement trigger: logs the customer days an INSERT, UPDATE or DELETE of events changed';
 
-/* TRUNCATE, and settings or stage mappings changing, make every bucket dirty. */
+/* TRUNCATE, and a change of the time zone, the conversion rule or a stage mapping, make every bucket dirty. */
 CREATE FUNCTION cjkpi.mark_all() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
@@ -156,7 +156,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION cjkpi.mark_all() IS 'Statement trigger: marks every survey bucket (argument survey), customer day (events) or both (all) dirty';
+COMMENT ON FUNCTION cjkpi.mark_all() IS 'Trigger: marks every survey bucket (argument survey), customer day (events) or both (all) dirty';
 
 CREATE TRIGGER responses_capture_insert AFTER INSERT ON cjkpi.responses
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.responses_capture();
@@ -174,8 +174,17 @@ CREATE TRIGGER events_capture_delete AFTER DELETE ON cjkpi.events
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.events_capture();
 CREATE TRIGGER events_capture_truncate AFTER TRUNCATE ON cjkpi.events
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('events');
-CREATE TRIGGER settings_mark_all AFTER INSERT OR UPDATE OR DELETE ON cjkpi.settings
+CREATE TRIGGER settings_mark_all AFTER INSERT OR DELETE ON cjkpi.settings
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('all');
+-- only the settings the rollups depend on: the zone of the days, and the conversion rule
+CREATE TRIGGER settings_mark_survey AFTER UPDATE ON cjkpi.settings
+    FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone)
+    EXECUTE FUNCTION cjkpi.mark_all('survey');
+CREATE TRIGGER settings_mark_events AFTER UPDATE ON cjkpi.settings
+    FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone
+                       OR OLD.conversion_window IS DISTINCT FROM NEW.conversion_window
+                       OR OLD.conversion_stage IS DISTINCT FROM NEW.conversion_stage)
+    EXECUTE FUNCTION cjkpi.mark_all('events');
 CREATE TRIGGER touchpoints_mark_events AFTER UPDATE OR DELETE ON cjkpi.touchpoints
     FOR EACH STATEMENT EXECUTE FUNCTION cjkpi.mark_all('events');
 
@@ -210,9 +219,12 @@ BEGIN
            @extschema@.csat_agg(r.score, coalesce(r.scale, 5)) FILTER (WHERE r.metric = 'csat'),
            @extschema@.ces_agg(r.score, coalesce(r.scale, 7)) FILTER (WHERE r.metric = 'ces')
     FROM unnest(days, touchpoints) k(bucket_day, touchpoint)
-    JOIN cjkpi.responses r ON r.touchpoint = k.touchpoint
-         AND r.answered_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
-         AND r.answered_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+    -- LATERAL: one range scan of (touchpoint, answered_at) per bucket, never a scan of the facts
+    CROSS JOIN LATERAL (SELECT * FROM cjkpi.responses x
+                        WHERE x.touchpoint = k.touchpoint
+                          AND x.answered_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
+                          AND x.answered_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+                        OFFSET 0) r
     GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(r.score) > 0;
     RETURN coalesce(pg_catalog.array_length(days, 1), 0);
 END
@@ -255,9 +267,11 @@ BEGIN
                  coalesce(array_agg(DISTINCT e.session_id) FILTER (WHERE e.session_id IS NOT NULL), '{}') AS sessions,
                  min(e.occurred_at) AS first_at
           FROM unnest(customers, days) k(customer_id, bucket_day)
-          JOIN cjkpi.events e ON e.customer_id = k.customer_id
-               AND e.occurred_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
-               AND e.occurred_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+          CROSS JOIN LATERAL (SELECT * FROM cjkpi.events x
+                              WHERE x.customer_id = k.customer_id
+                                AND x.occurred_at >= (k.bucket_day::timestamp AT TIME ZONE tz)
+                                AND x.occurred_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
+                              OFFSET 0) e
           GROUP BY 1, 2, 3, 4) g
     JOIN cjkpi.touchpoints t ON t.touchpoint = g.touchpoint;
     RETURN coalesce(pg_catalog.array_length(days, 1), 0);
