@@ -2056,6 +2056,35 @@ COMMENT ON COLUMN cjkpi.survey_daily.nps IS 'nps_summary of the bucket (metric n
 COMMENT ON COLUMN cjkpi.survey_daily.csat IS 'csat_summary of the bucket (metric csat)';
 COMMENT ON COLUMN cjkpi.survey_daily.ces IS 'ces_summary of the bucket (metric ces)';
 
+/*
+ * The months of survey_daily merged once more, so that month and quarter
+ * figures read a twelfth of the rows (kept by the same refresh).
+ */
+CREATE TABLE cjkpi.survey_monthly (
+    month_start date NOT NULL,
+    touchpoint text NOT NULL,
+    segment text,
+    variant text,
+    metric text NOT NULL,
+    scale integer NOT NULL,
+    responses bigint NOT NULL,
+    nps @extschema@.nps_summary,
+    csat @extschema@.csat_summary,
+    ces @extschema@.ces_summary,
+    CONSTRAINT survey_monthly_key UNIQUE NULLS NOT DISTINCT (touchpoint, month_start, segment, variant, metric, scale)
+);
+COMMENT ON TABLE cjkpi.survey_monthly IS 'Rollup: survey_daily merged per calendar month (kept by cjkpi.refresh())';
+COMMENT ON COLUMN cjkpi.survey_monthly.month_start IS 'First day of the month (days of cjkpi.settings.time_zone)';
+COMMENT ON COLUMN cjkpi.survey_monthly.touchpoint IS 'Touchpoint';
+COMMENT ON COLUMN cjkpi.survey_monthly.segment IS 'Segment (persona)';
+COMMENT ON COLUMN cjkpi.survey_monthly.variant IS 'A/B variant';
+COMMENT ON COLUMN cjkpi.survey_monthly.metric IS 'nps, csat or ces';
+COMMENT ON COLUMN cjkpi.survey_monthly.scale IS 'Scale of the answers (the metric''s default filled in)';
+COMMENT ON COLUMN cjkpi.survey_monthly.responses IS 'Non-null answers';
+COMMENT ON COLUMN cjkpi.survey_monthly.nps IS 'nps_summary of the month (metric nps)';
+COMMENT ON COLUMN cjkpi.survey_monthly.csat IS 'csat_summary of the month (metric csat)';
+COMMENT ON COLUMN cjkpi.survey_monthly.ces IS 'ces_summary of the month (metric ces)';
+
 CREATE TABLE cjkpi.customer_daily (
     bucket_day date NOT NULL,
     customer_id text NOT NULL,
@@ -2216,6 +2245,8 @@ CREATE FUNCTION cjkpi.refresh_survey(everything boolean, days date[], touchpoint
 $$
 DECLARE
     tz text := cjkpi.time_zone();
+    months date[];
+    month_touchpoints text[];
 BEGIN
     IF everything THEN
         DELETE FROM cjkpi.survey_daily;
@@ -2228,6 +2259,12 @@ BEGIN
                @extschema@.ces_agg(r.score, coalesce(r.scale, 7)) FILTER (WHERE r.metric = 'ces')
         FROM cjkpi.responses r
         GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(r.score) > 0;
+        DELETE FROM cjkpi.survey_monthly;
+        INSERT INTO cjkpi.survey_monthly
+        SELECT pg_catalog.date_trunc('month', d.bucket_day::timestamp)::date, d.touchpoint, d.segment, d.variant,
+               d.metric, d.scale, sum(d.responses), @extschema@.rollup(d.nps), @extschema@.rollup(d.csat),
+               @extschema@.rollup(d.ces)
+        FROM cjkpi.survey_daily d GROUP BY 1, 2, 3, 4, 5, 6;
         RETURN (SELECT count(DISTINCT (bucket_day, touchpoint)) FROM cjkpi.survey_daily);
     END IF;
     DELETE FROM cjkpi.survey_daily d
@@ -2248,11 +2285,27 @@ BEGIN
                           AND x.answered_at < ((k.bucket_day + 1)::timestamp AT TIME ZONE tz)
                         OFFSET 0) r
     GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(r.score) > 0;
+    -- the months of those days, merged again from the days
+    SELECT array_agg(m.month_start), array_agg(m.touchpoint) INTO months, month_touchpoints
+    FROM (SELECT DISTINCT pg_catalog.date_trunc('month', k.bucket_day::timestamp)::date AS month_start, k.touchpoint
+          FROM unnest(days, touchpoints) k(bucket_day, touchpoint)) m;
+    DELETE FROM cjkpi.survey_monthly m
+    USING unnest(months, month_touchpoints) k(month_start, touchpoint)
+    WHERE m.touchpoint = k.touchpoint AND m.month_start = k.month_start;
+    INSERT INTO cjkpi.survey_monthly
+    SELECT k.month_start, d.touchpoint, d.segment, d.variant, d.metric, d.scale, sum(d.responses),
+           @extschema@.rollup(d.nps), @extschema@.rollup(d.csat), @extschema@.rollup(d.ces)
+    FROM unnest(months, month_touchpoints) k(month_start, touchpoint)
+    CROSS JOIN LATERAL (SELECT * FROM cjkpi.survey_daily x
+                        WHERE x.touchpoint = k.touchpoint AND x.bucket_day >= k.month_start
+                          AND x.bucket_day < (k.month_start::timestamp + interval '1 month')::date
+                        OFFSET 0) d
+    GROUP BY 1, 2, 3, 4, 5, 6;
     RETURN coalesce(pg_catalog.array_length(days, 1), 0);
 END
 $$;
 COMMENT ON FUNCTION cjkpi.refresh_survey(boolean, date[], text[]) IS
-    'Part of cjkpi.refresh(): replaces the listed survey buckets (or all) with summaries recomputed from cjkpi.responses';
+    'Part of cjkpi.refresh(): replaces the listed survey buckets (or all) with summaries recomputed from cjkpi.responses, and their months';
 
 /*
  * Recompute customer days from the events: the activity of each listed
@@ -2448,20 +2501,25 @@ COMMENT ON VIEW cjkpi.segment_kpis IS 'Survey KPIs of each segment (persona) at 
  * are the configured zone's, fixed when the rollup was refreshed.
  */
 CREATE VIEW cjkpi.survey_periods AS
+WITH p AS NOT MATERIALIZED (
+    -- days and ISO weeks from the days, months and quarters from the months
+    SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
+           d.touchpoint, d.metric, d.scale, d.nps, d.csat, d.ces
+    FROM cjkpi.survey_daily d CROSS JOIN (VALUES ('day'), ('week')) g(granularity)
+    UNION ALL
+    SELECT g.granularity, pg_catalog.date_trunc(g.granularity, m.month_start::timestamp)::date,
+           m.touchpoint, m.metric, m.scale, m.nps, m.csat, m.ces
+    FROM cjkpi.survey_monthly m CROSS JOIN (VALUES ('month'), ('quarter')) g(granularity)
+)
 SELECT a.granularity, a.period_start, a.touchpoint, t.stage, a.metric, a.scale, a.nps, a.csat, a.ces
-FROM (SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
-             d.touchpoint, d.metric, d.scale,
-             @extschema@.rollup(d.nps) AS nps, @extschema@.rollup(d.csat) AS csat, @extschema@.rollup(d.ces) AS ces
-      FROM cjkpi.survey_daily d
-      CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
-      GROUP BY 1, 2, 3, 4, 5) a
+FROM (SELECT p.granularity, p.period_start, p.touchpoint, p.metric, p.scale,
+             @extschema@.rollup(p.nps) AS nps, @extschema@.rollup(p.csat) AS csat, @extschema@.rollup(p.ces) AS ces
+      FROM p GROUP BY 1, 2, 3, 4, 5) a
 JOIN cjkpi.touchpoints t ON t.touchpoint = a.touchpoint
 UNION ALL
-SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date, NULL, t.stage, d.metric, d.scale,
-       @extschema@.rollup(d.nps), @extschema@.rollup(d.csat), @extschema@.rollup(d.ces)
-FROM cjkpi.survey_daily d
-JOIN cjkpi.touchpoints t ON t.touchpoint = d.touchpoint
-CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
+SELECT p.granularity, p.period_start, NULL, t.stage, p.metric, p.scale,
+       @extschema@.rollup(p.nps), @extschema@.rollup(p.csat), @extschema@.rollup(p.ces)
+FROM p JOIN cjkpi.touchpoints t ON t.touchpoint = p.touchpoint
 GROUP BY 1, 2, 4, 5, 6;
 COMMENT ON VIEW cjkpi.survey_periods IS
     'Survey summaries per period (day, ISO week, month, quarter) and touchpoint (NULL: the stage pooled), to roll up further';

@@ -88,20 +88,25 @@ COMMENT ON VIEW cjkpi.segment_kpis IS 'Survey KPIs of each segment (persona) at 
  * are the configured zone's, fixed when the rollup was refreshed.
  */
 CREATE VIEW cjkpi.survey_periods AS
+WITH p AS NOT MATERIALIZED (
+    -- days and ISO weeks from the days, months and quarters from the months
+    SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
+           d.touchpoint, d.metric, d.scale, d.nps, d.csat, d.ces
+    FROM cjkpi.survey_daily d CROSS JOIN (VALUES ('day'), ('week')) g(granularity)
+    UNION ALL
+    SELECT g.granularity, pg_catalog.date_trunc(g.granularity, m.month_start::timestamp)::date,
+           m.touchpoint, m.metric, m.scale, m.nps, m.csat, m.ces
+    FROM cjkpi.survey_monthly m CROSS JOIN (VALUES ('month'), ('quarter')) g(granularity)
+)
 SELECT a.granularity, a.period_start, a.touchpoint, t.stage, a.metric, a.scale, a.nps, a.csat, a.ces
-FROM (SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date AS period_start,
-             d.touchpoint, d.metric, d.scale,
-             @extschema@.rollup(d.nps) AS nps, @extschema@.rollup(d.csat) AS csat, @extschema@.rollup(d.ces) AS ces
-      FROM cjkpi.survey_daily d
-      CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
-      GROUP BY 1, 2, 3, 4, 5) a
+FROM (SELECT p.granularity, p.period_start, p.touchpoint, p.metric, p.scale,
+             @extschema@.rollup(p.nps) AS nps, @extschema@.rollup(p.csat) AS csat, @extschema@.rollup(p.ces) AS ces
+      FROM p GROUP BY 1, 2, 3, 4, 5) a
 JOIN cjkpi.touchpoints t ON t.touchpoint = a.touchpoint
 UNION ALL
-SELECT g.granularity, pg_catalog.date_trunc(g.granularity, d.bucket_day::timestamp)::date, NULL, t.stage, d.metric, d.scale,
-       @extschema@.rollup(d.nps), @extschema@.rollup(d.csat), @extschema@.rollup(d.ces)
-FROM cjkpi.survey_daily d
-JOIN cjkpi.touchpoints t ON t.touchpoint = d.touchpoint
-CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) g(granularity)
+SELECT p.granularity, p.period_start, NULL, t.stage, p.metric, p.scale,
+       @extschema@.rollup(p.nps), @extschema@.rollup(p.csat), @extschema@.rollup(p.ces)
+FROM p JOIN cjkpi.touchpoints t ON t.touchpoint = p.touchpoint
 GROUP BY 1, 2, 4, 5, 6;
 COMMENT ON VIEW cjkpi.survey_periods IS
     'Survey summaries per period (day, ISO week, month, quarter) and touchpoint (NULL: the stage pooled), to roll up further';

@@ -69,6 +69,22 @@ CREATE FUNCTION survey_diff() RETURNS bigint LANGUAGE sql AS $$
     SELECT count(*) FROM ((TABLE raw EXCEPT ALL TABLE roll) UNION ALL (TABLE roll EXCEPT ALL TABLE raw)) x
 $$;
 
+-- the monthly rollup against the raw rows by month
+CREATE FUNCTION monthly_diff() RETURNS bigint LANGUAGE sql AS $$
+    WITH raw AS (
+        SELECT date_trunc('month', answered_at AT TIME ZONE (SELECT time_zone FROM cjkpi.settings))::date AS m,
+               touchpoint, segment, variant, metric, count(score) AS n,
+               count(*) FILTER (WHERE metric = 'nps' AND score >= 9) AS p,
+               count(*) FILTER (WHERE metric = 'csat' AND score >= coalesce(scale, 5) - 1) AS sat
+        FROM cjkpi.responses GROUP BY 1, 2, 3, 4, 5 HAVING count(score) > 0
+    ), roll AS (
+        SELECT month_start, touchpoint, segment, variant, metric, responses,
+               coalesce(promoters(nps), 0), coalesce(satisfied(csat), 0)
+        FROM cjkpi.survey_monthly
+    )
+    SELECT count(*) FROM ((TABLE raw EXCEPT ALL TABLE roll) UNION ALL (TABLE roll EXCEPT ALL TABLE raw)) x
+$$;
+
 INSERT INTO cjkpi.responses (customer_id, touchpoint, metric, score, scale, answered_at, segment, variant)
 SELECT 'c' || g % 50, (ARRAY['web', 'shop', 'app'])[1 + g % 3], (ARRAY['nps', 'csat', 'ces'])[1 + g / 3 % 3],
        CASE g / 3 % 3 WHEN 0 THEN g % 11 WHEN 1 THEN 1 + g % 5 ELSE 1 + g % 7 END, NULL,
@@ -78,7 +94,8 @@ FROM generate_series(1, 3000) g;
 SELECT count(DISTINCT (bucket_day, touchpoint)) AS dirty_buckets FROM cjkpi.survey_changes;
 CALL cjkpi.refresh();
 SELECT survey_buckets, customer_days, full_rebuild FROM cjkpi.refresh_log ORDER BY started_at DESC LIMIT 1;
-SELECT count(*) AS rollup_rows, sum(responses) AS responses, survey_diff() AS differences FROM cjkpi.survey_daily;
+SELECT count(*) AS rollup_rows, sum(responses) AS responses, survey_diff() AS differences,
+       monthly_diff() AS monthly_differences FROM cjkpi.survey_daily;
 SELECT count(*) AS log_left FROM cjkpi.survey_changes;
 
 -- a late row for an old day, an UPDATE moving rows across days and touchpoints, a DELETE
@@ -92,7 +109,7 @@ SELECT count(DISTINCT (bucket_day, touchpoint)) AS dirty_buckets FROM cjkpi.surv
 CREATE TEMP TABLE before_ctid AS SELECT ctid AS row_ctid, bucket_day, touchpoint FROM cjkpi.survey_daily;
 CREATE TEMP TABLE dirty AS SELECT DISTINCT bucket_day, touchpoint FROM cjkpi.survey_changes;
 CALL cjkpi.refresh();
-SELECT survey_diff() AS differences,
+SELECT survey_diff() AS differences, monthly_diff() AS monthly_differences,
        (SELECT count(*) FROM cjkpi.survey_daily s JOIN before_ctid b ON b.row_ctid = s.ctid) AS untouched_rows,
        (SELECT count(*) FROM before_ctid b WHERE (b.bucket_day, b.touchpoint) NOT IN (TABLE dirty)) AS not_dirty_rows,
        (SELECT count(*) FROM cjkpi.survey_daily) AS rows;
@@ -108,7 +125,7 @@ VALUES ('tz', 'app', 'nps', 10, '2024-03-30 23:30+00'), ('tz', 'app', 'nps', 10,
        ('tz', 'app', 'nps', 10, '2024-03-31 22:00+00');
 CALL cjkpi.refresh();
 SELECT full_rebuild FROM cjkpi.refresh_log ORDER BY started_at DESC LIMIT 1;
-SELECT survey_diff() AS differences;
+SELECT survey_diff() AS differences, monthly_diff() AS monthly_differences;
 -- the DST day 2024-03-31 in Berlin is 23 hours: 2024-03-30 23:00Z to 2024-03-31 22:00Z
 SELECT bucket_day, responses FROM cjkpi.survey_daily WHERE segment IS NULL AND variant IS NULL AND touchpoint = 'app'
   AND bucket_day BETWEEN '2024-03-30' AND '2024-04-01' AND metric = 'nps' ORDER BY 1;
@@ -116,7 +133,8 @@ SELECT bucket_day, responses FROM cjkpi.survey_daily WHERE segment IS NULL AND v
 -- TRUNCATE marks everything
 TRUNCATE cjkpi.responses CASCADE;
 CALL cjkpi.refresh();
-SELECT full_rebuild, (SELECT count(*) FROM cjkpi.survey_daily) AS rollup_rows FROM cjkpi.refresh_log
+SELECT full_rebuild, (SELECT count(*) FROM cjkpi.survey_daily) AS rollup_rows,
+       (SELECT count(*) FROM cjkpi.survey_monthly) AS monthly_rows FROM cjkpi.refresh_log
 ORDER BY started_at DESC LIMIT 1;
 
 -- events: activity per customer day, entries and conversions
