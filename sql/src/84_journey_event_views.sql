@@ -30,9 +30,15 @@ WITH a AS (
 )
 SELECT e.granularity, e.period_start, e.touchpoint, e.stage, count(*) AS customers,
        count(*) FILTER (WHERE e.converted) AS converted,
-       100.0 * count(*) FILTER (WHERE e.converted) / count(*) AS rate
+       100.0 * count(*) FILTER (WHERE e.converted) / count(*) AS rate,
+       -- final once the window after the period's last entry lies before the end of the data
+       e.period_start::timestamp + CASE e.granularity WHEN 'day' THEN interval '1 day'
+                                       WHEN 'week' THEN interval '7 days' WHEN 'month' THEN interval '1 month'
+                                       ELSE interval '3 months' END + cfg.conversion_window <= last.data_end AS is_final
 FROM (SELECT * FROM per_touchpoint UNION ALL SELECT * FROM per_journey) e
-GROUP BY e.granularity, e.period_start, e.touchpoint, e.stage;
+CROSS JOIN cjkpi.settings cfg
+CROSS JOIN (SELECT (max(d.bucket_day) + 1)::timestamp AS data_end FROM cjkpi.customer_daily d) last
+GROUP BY e.granularity, e.period_start, e.touchpoint, e.stage, cfg.conversion_window, last.data_end;
 COMMENT ON VIEW cjkpi.conversion_trend IS
     'Per period: customers entering at each touchpoint (NULL: the journey''s entry stage) and % converting within the window';
 
@@ -138,7 +144,7 @@ WITH s AS (
     WINDOW w AS (PARTITION BY s.granularity, s.touchpoint ORDER BY s.period_start)
 ), b AS (
     SELECT base.*,
-           CASE WHEN base.periods = base.k AND base.customers >= base.min_responses_alert
+           CASE WHEN base.is_final AND base.periods = base.k AND base.customers >= base.min_responses_alert
                      AND base.customers * base.centre >= 6 AND base.customers * (1 - base.centre) >= 6
                 THEN pg_catalog.sqrt(base.centre * (1 - base.centre) / base.customers) END AS sigma
     FROM base
@@ -157,8 +163,9 @@ SELECT c.granularity, c.period_start, c.touchpoint, c.stage, c.customers, c.conv
        CASE WHEN c.sigma IS NOT NULL THEN c.cusum END AS cusum,
        coalesce(c.z < -3, false) AS pchart_alert,
        coalesce(c.sigma IS NOT NULL AND c.cusum > c.cusum_h, false) AS cusum_alert,
-       CASE WHEN c.sigma IS NULL THEN 'insufficient_data'
-            WHEN c.z < -3 OR c.cusum > c.cusum_h THEN 'alert' ELSE 'in_control' END AS status
+       CASE WHEN NOT c.is_final THEN 'immature' WHEN c.sigma IS NULL THEN 'insufficient_data'
+            WHEN c.z < -3 OR c.cusum > c.cusum_h THEN 'alert' ELSE 'in_control' END AS status,
+       c.is_final
 FROM c;
 COMMENT ON VIEW cjkpi.conversion_chart IS
     'p-chart and CUSUM of conversion rates per period, touchpoint (NULL: journey) and granularity, against the preceding periods';

@@ -36,7 +36,8 @@ COMMENT ON COLUMN cjkpi.conversion_chart.z IS 'Standardized rate: (rate - centre
 COMMENT ON COLUMN cjkpi.conversion_chart.cusum IS 'Decline-side CUSUM after this period (signal above settings.cusum_h)';
 COMMENT ON COLUMN cjkpi.conversion_chart.pchart_alert IS 'Rate below the lower limit';
 COMMENT ON COLUMN cjkpi.conversion_chart.cusum_alert IS 'CUSUM signal: a sustained decline';
-COMMENT ON COLUMN cjkpi.conversion_chart.status IS 'alert, in_control or insufficient_data (fewer periods, customers or n*p below 6)';
+COMMENT ON COLUMN cjkpi.conversion_chart.is_final IS 'The conversion window after the period has passed (by the last day with events); only final periods get a verdict';
+COMMENT ON COLUMN cjkpi.conversion_chart.status IS 'alert, in_control, insufficient_data (fewer periods, customers or n*p below 6) or immature (not final)';
 
 COMMENT ON COLUMN cjkpi.conversion_trend.granularity IS 'Period length: day, week (ISO, from Monday), month or quarter';
 COMMENT ON COLUMN cjkpi.conversion_trend.period_start IS 'First day of the period (a calendar day in cjkpi.settings.time_zone)';
@@ -44,6 +45,7 @@ COMMENT ON COLUMN cjkpi.conversion_trend.touchpoint IS 'Entry touchpoint; NULL =
 COMMENT ON COLUMN cjkpi.conversion_trend.stage IS 'Journey stage (of the touchpoint)';
 COMMENT ON COLUMN cjkpi.conversion_trend.customers IS 'Customers entering in the period (first event at the touchpoint in the period)';
 COMMENT ON COLUMN cjkpi.conversion_trend.converted IS 'Of those, customers with a conversion-stage event within settings.conversion_window after their entry';
+COMMENT ON COLUMN cjkpi.conversion_trend.is_final IS 'The conversion window after the period has passed (by the last day with events), so the rate will not grow any more';
 COMMENT ON COLUMN cjkpi.conversion_trend.rate IS 'converted / customers, in %';
 
 COMMENT ON COLUMN cjkpi.customer_timeline.customer_id IS 'Customer';

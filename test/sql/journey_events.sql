@@ -99,6 +99,11 @@ FROM cjkpi.conversion_chart c JOIN raw_chart r USING (period_start)
 WHERE c.granularity = 'week' AND c.touchpoint = 'payment_details' AND c.period_start >= '2024-03-04'
 ORDER BY 1;
 
+-- the last events are on 2024-06-29: with a one-day window only the period holding
+-- 06-29 is still immature at each granularity (its entries may convert after the data ends)
+SELECT granularity, count(*) FILTER (WHERE NOT is_final) AS immature, max(period_start) FILTER (WHERE NOT is_final) AS which
+FROM cjkpi.conversion_trend WHERE touchpoint IS NULL GROUP BY 1 ORDER BY 1;
+
 -- the incident alerts in ISO weeks 21 and 22, and no weekly alert in the ten weeks before
 SELECT to_char(period_start, 'IYYY-"W"IW') AS week, touchpoint, kpi, round(value::numeric, 1) AS value,
        round(baseline::numeric, 1) AS baseline, n, round(statistic::numeric, 2) AS statistic, reason
