@@ -2553,3 +2553,14 @@ COMMENT ON COLUMN cjkpi.variant_kpis.p_value IS 'Two-sided p-value of the differ
 COMMENT ON COLUMN cjkpi.variant_kpis.is_control IS 'True for the control variant';
 COMMENT ON COLUMN cjkpi.variant_kpis.control IS 'The control variant of this touchpoint and metric';
 COMMENT ON COLUMN cjkpi.variant_kpis.scale IS 'Answer scale (points) of the responses; summaries of different scales are not pooled';
+
+/* Funnel significance(): the interval of the difference (Newcombe), like the survey tests (issue 8, A/B testing) */
+DROP FUNCTION significance(funnel_summary, funnel_summary, integer);
+CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
+                             confidence double precision DEFAULT 0.95,
+                             OUT difference double precision, OUT z double precision, OUT p_value double precision,
+                             OUT ci_lower double precision, OUT ci_upper double precision)
+    RETURNS record
+    AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer, double precision) IS
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value, and Newcombe''s hybrid score interval of the difference (percentage points) at the given confidence (default 95 %)';

@@ -484,11 +484,17 @@ funnel_summary_step_conversion_interval(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(funnel_interval_result(fcinfo, s->counts[k], s->counts[k - 1], z));
 }
 
+static Datum funnel_null_record(FunctionCallInfo fcinfo);
+
 /*
- * significance(a, b, k): pooled two-proportion z test of conversion(k)
- * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b in
- * percentage points, so a positive z means a converts better.  z and p_value are NULL when the
- * pooled standard error is 0 (both rates 0 or both 1) or a side is empty.
+ * significance(a, b, step [, confidence]): the pooled two-proportion z test
+ * of conversion(step) between a and b, with the difference a - b in
+ * percentage points (the difference of the figures conversion() shows) and
+ * Newcombe's hybrid score interval of that difference (his method 10; the
+ * interval of every two-proportion test in cjkpi, see cjkpi_newcombe).  A
+ * 1.0 install declares three output columns and no confidence: the shared
+ * record builder fills what the declaration asks for.  No entrant on either
+ * side gives an all-NULL row.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_significance);
 Datum
@@ -497,9 +503,8 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 	FunnelSummary *a = PG_GETARG_FUNNEL_SUMMARY_P(0);
 	FunnelSummary *b = PG_GETARG_FUNNEL_SUMMARY_P(1);
 	int32		k = PG_GETARG_INT32(2);
-	TupleDesc	tupdesc;
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
+	double		zc = funnel_check_confidence(PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 0.95);
+	CjkpiTest	test = {0};
 	double		n1,
 				n2,
 				x1,
@@ -513,32 +518,41 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 				 errmsg("cannot compare funnel summaries with %d and %d steps",
 						a->nsteps, b->nsteps)));
 	funnel_check_step(a, k, false);
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-
 	n1 = (double) a->counts[1];
 	n2 = (double) b->counts[1];
 	x1 = (double) a->counts[k];
 	x2 = (double) b->counts[k];
 	if (n1 == 0 || n2 == 0)
-	{
-		nulls[0] = nulls[1] = nulls[2] = true;
-		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
-	}
-	/* a - b, like every other significance(), in percentage points */
-	values[0] = Float8GetDatum(100.0 * (x1 / n1 - x2 / n2));
+		return funnel_null_record(fcinfo);
+
+	test.difference = 100.0 * (x1 / n1 - x2 / n2);
 	p = (x1 + x2) / (n1 + n2);
 	se = sqrt(p * (1.0 - p) * (1.0 / n1 + 1.0 / n2));
-	if (!(se > 0.0))
-		nulls[1] = nulls[2] = true;
-	else
+	test.z_known = se > 0.0;
+	if (test.z_known)
 	{
-		double		z = (x1 / n1 - x2 / n2) / se;
-
-		values[1] = Float8GetDatum(z);
-		values[2] = Float8GetDatum(2.0 * cjkpi_norm_sf(fabs(z)));
+		test.z = (x1 / n1 - x2 / n2) / se;
+		test.p_value = 2.0 * cjkpi_norm_sf(fabs(test.z));
 	}
+	cjkpi_newcombe(x1, n1, x2, n2, zc, &test.ci_lower, &test.ci_upper);
+	test.ci_lower *= 100.0;
+	test.ci_upper *= 100.0;
+	test.ci_known = true;
+	PG_RETURN_DATUM(cjkpi_test_record(fcinfo, &test));
+}
+
+/* a row of NULLs of the function's declared result type */
+static Datum
+funnel_null_record(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc;
+	Datum		values[5] = {0};
+	bool		nulls[5] = {true, true, true, true, true};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts > lengthof(nulls))
+		elog(ERROR, "return type must be a row type of at most 5 columns");
+	tupdesc = BlessTupleDesc(tupdesc);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

@@ -122,11 +122,13 @@ COMMENT ON FUNCTION step_conversion_interval(funnel_summary, integer, double pre
 'Wilson score interval of step_conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
-                             OUT difference double precision, OUT z double precision, OUT p_value double precision)
+                             confidence double precision DEFAULT 0.95,
+                             OUT difference double precision, OUT z double precision, OUT p_value double precision,
+                             OUT ci_lower double precision, OUT ci_upper double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
-'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value';
+COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer, double precision) IS
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value, and Newcombe''s hybrid score interval of the difference (percentage points) at the given confidence (default 95 %)';
 
 CREATE FUNCTION funnel_steps(funnel_summary, confidence double precision DEFAULT 0.95,
                              OUT step integer, OUT reached bigint,

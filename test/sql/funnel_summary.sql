@@ -90,6 +90,25 @@ SELECT round(z::numeric, 6) AS z_swapped
 FROM significance('v1;entities=5000;reached=5000,250', 'v1;entities=5000;reached=5000,295', 2);
 SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,6', 1);
 SELECT * FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,5,1', 2);
+-- the interval of the difference, Newcombe's hybrid score interval (his
+-- method 10): his worked example 56/70 vs 48/80 gives 5.24 to 33.39 points
+-- (Newcombe 1998, Statistics in Medicine 17:873, table II); the 90 % and
+-- other figures were computed independently in python3 from the Wilson
+-- intervals (statistics.NormalDist for z): 90 %: 7.656419 to 31.364458;
+-- 295/5000 vs 250/5000: 0.009447 to 1.793326; 5/10 vs 0/10: 11.736747 to
+-- 76.340691 (the interval stays inside the possible range at 0 %)
+SELECT round(difference::numeric, 4) AS difference, round(ci_lower::numeric, 2) AS lower_5_24,
+       round(ci_upper::numeric, 2) AS upper_33_39
+FROM significance('v1;entities=70;reached=70,56', 'v1;entities=80;reached=80,48', 2);
+SELECT abs(ci_lower - 7.656419) < 1e-6 AND abs(ci_upper - 31.364458) < 1e-6 AS newcombe_90
+FROM significance('v1;entities=70;reached=70,56', 'v1;entities=80;reached=80,48', 2, 0.90);
+SELECT abs(ci_lower - 0.009447) < 1e-6 AND abs(ci_upper - 1.793326) < 1e-6 AS newcombe_large,
+       ci_lower < difference AND difference < ci_upper AS contains_difference
+FROM significance('v1;entities=5000;reached=5000,295', 'v1;entities=5000;reached=5000,250', 2);
+SELECT abs(ci_lower - 11.736747) < 1e-6 AND abs(ci_upper - 76.340691) < 1e-6 AS newcombe_at_zero
+FROM significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,0', 2);
+SELECT * FROM significance('v1;entities=10;reached=0,0', 'v1;entities=10;reached=10,0', 2);
+SELECT significance('v1;entities=10;reached=10,5', 'v1;entities=10;reached=10,0', 2, 1.5);
 
 -- merging: + and rollup, associative and commutative, equal to the aggregate of all rows
 CREATE TABLE lv AS SELECT g AS eid, g % 7 AS part, (hashint4(g) & 1023) % 5 AS level FROM generate_series(1, 5000) g;
