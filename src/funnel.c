@@ -7,7 +7,7 @@
  *	  matching engine are funnel_log.c and funnel_match.c (see
  *	  funnel_engine.h).
  *
- * Semantics follow ClickHouse's windowFunnel (see docs-funnel.md):
+ * Semantics follow ClickHouse's windowFunnel (see doc/funnels.md):
  *
  * - every input row adds one entry (ts, i) per condition i that is true on
  *	 it; entries are processed in (ts, i) order, so a row matching conditions

@@ -1,7 +1,8 @@
 /* 75_svg.sql: funnel_svg, the funnel as a standalone SVG picture (after the funnel_summary type) */
 
 /*
- * The SVG is built from the SQL accessors of funnel_summary only.  Numbers are
+ * The SVG is built from the SQL accessors of funnel_summary only (rates in
+ * percent).  Numbers are
  * written through numeric, whose text form does not depend on any setting,
  * so the function is IMMUTABLE; labels are XML-escaped (& first).
  */
@@ -41,20 +42,20 @@ SELECT '<svg xmlns="http://www.w3.org/2000/svg" width="760" height="' || (60 + n
         || '<text x="20" y="' || (s.y + 14) || '" fill="#222222">' || s.step || '. ' || s.label || '</text>'
         || '<rect x="20" y="' || (s.y + 20) || '" width="560" height="24" fill="#eeeeee"/>'
         || '<rect x="20" y="' || (s.y + 20) || '" width="'
-        || pg_catalog.round((560 * COALESCE(s.conversion, 0))::numeric, 1)
+        || pg_catalog.round((5.6 * COALESCE(s.conversion, 0))::numeric, 1)
         || '" height="24" fill="#4c78a8"/>'
         || CASE WHEN s.conversion_lower IS NULL THEN '' ELSE
-              '<line x1="' || pg_catalog.round((20 + 560 * s.conversion_lower)::numeric, 1) || '" x2="'
-           || pg_catalog.round((20 + 560 * s.conversion_upper)::numeric, 1) || '" y1="' || (s.y + 32)
+              '<line x1="' || pg_catalog.round((20 + 5.6 * s.conversion_lower)::numeric, 1) || '" x2="'
+           || pg_catalog.round((20 + 5.6 * s.conversion_upper)::numeric, 1) || '" y1="' || (s.y + 32)
            || '" y2="' || (s.y + 32) || '" stroke="#222222" stroke-width="2"/>' END
         || '<text x="590" y="' || (s.y + 37) || '" fill="#222222">' || s.reached || ' ('
-        || COALESCE(pg_catalog.round((100 * s.conversion)::numeric, 1)::text || '%', '-') || ')</text>'
+        || COALESCE(pg_catalog.round(s.conversion::numeric, 1)::text || '%', '-') || ')</text>'
         || '<text x="740" y="' || (s.y + 14) || '" text-anchor="end" fill="#555555">'
         || CASE WHEN s.step = 1 THEN 'entry ' ELSE 'from step ' || (s.step - 1) || ': ' END
-        || COALESCE(pg_catalog.round((100 * s.step_conversion)::numeric, 1)::text || '%', '-')
+        || COALESCE(pg_catalog.round(s.step_conversion::numeric, 1)::text || '%', '-')
         || CASE WHEN s.step_conversion_lower IS NULL THEN '' ELSE
-              ' [' || pg_catalog.round((100 * s.step_conversion_lower)::numeric, 1) || '–'
-           || pg_catalog.round((100 * s.step_conversion_upper)::numeric, 1) || ']' END
+              ' [' || pg_catalog.round(s.step_conversion_lower::numeric, 1) || '–'
+           || pg_catalog.round(s.step_conversion_upper::numeric, 1) || ']' END
         || '</text></g>', '' ORDER BY s.step) FROM s), '')
     || '</svg>'
 FROM n

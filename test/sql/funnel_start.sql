@@ -6,7 +6,7 @@ CREATE SCHEMA funnel_start;
 SET search_path = funnel_start, public;
 SET TIME ZONE 'UTC';
 
--- funnels.md: A@13:00, A@13:30, B@13:45, C@14:15, window 1 hour.  The
+-- doc/funnels.md: A@13:00, A@13:30, B@13:45, C@14:15, window 1 hour.  The
 -- default mode restarts at 13:30 and reaches 3 from there; anchor keeps the
 -- 13:00 chain, which reaches B (13:45) but not C (14:15): level 2 from 13:00.
 CREATE TABLE e(ts timestamptz, ev text);
@@ -38,19 +38,19 @@ INSERT INTO m VALUES (0, 'A'), (1, 'B'), (2, 'X'), (3, 'A'), (4, 'B'), (5, 'C');
 CREATE FUNCTION at_s(s int) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS
 $$ SELECT timestamptz '2024-01-01 00:00:00+00' + s * interval '1 second' $$;
 SELECT window_funnel('1 hour', 'strict_order', at_s(s), ev = 'A', ev = 'B', ev = 'C') AS order_level_2,
-       extract(epoch FROM window_funnel_start('1 hour', 'strict_order', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0)) AS order_start_0,
+       extract(epoch FROM window_funnel_start('1 hour', 'strict_order', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0))::numeric(12, 6) AS order_start_0,
        window_funnel('1 hour', 'strict_order, allow_reentry', at_s(s), ev = 'A', ev = 'B', ev = 'C') AS reentry_level_3,
-       extract(epoch FROM window_funnel_start('1 hour', 'strict_order, allow_reentry', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0)) AS reentry_start_3
+       extract(epoch FROM window_funnel_start('1 hour', 'strict_order, allow_reentry', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0))::numeric(12, 6) AS reentry_start_3
 FROM m;
 -- exclusion (last condition): view@0, cart@1, refund@2, view@3, cart@4,
 -- checkout@5: the refund ends the first chain, the one from 3 reaches 3
 CREATE TABLE x(s int, ev text);
 INSERT INTO x VALUES (0, 'view'), (1, 'cart'), (2, 'refund'), (3, 'view'), (4, 'cart'), (5, 'checkout');
 SELECT window_funnel('1 day', 'exclude', at_s(s), ev = 'view', ev = 'cart', ev = 'checkout', ev = 'refund') AS exclude_level_3,
-       extract(epoch FROM window_funnel_start('1 day', 'exclude', at_s(s), ev = 'view', ev = 'cart', ev = 'checkout', ev = 'refund') - at_s(0)) AS exclude_start_3
+       extract(epoch FROM window_funnel_start('1 day', 'exclude', at_s(s), ev = 'view', ev = 'cart', ev = 'checkout', ev = 'refund') - at_s(0))::numeric(12, 6) AS exclude_start_3
 FROM x;
 -- max_gap=1 second: A@0, A@10, B@11, C@12 -> chain from 10
-SELECT extract(epoch FROM window_funnel_start('1 hour', 'max_gap=1 s', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0)) AS gap_start_10
+SELECT extract(epoch FROM window_funnel_start('1 hour', 'max_gap=1 s', at_s(s), ev = 'A', ev = 'B', ev = 'C') - at_s(0))::numeric(12, 6) AS gap_start_10
 FROM (VALUES (0, 'A'), (10, 'A'), (11, 'B'), (12, 'C')) v(s, ev);
 -- as a window aggregate: the running entry time of the counted chain
 SELECT ev, window_funnel('1 hour', ts, ev = 'A', ev = 'B', ev = 'C') OVER w AS level,
