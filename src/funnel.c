@@ -916,6 +916,13 @@ funnel_events_build(FunnelEventsInfo *ei, ArrayType *steps)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("window_funnel_events needs at least one step")));
+	/* every check before the old table goes, so an error leaves it intact */
+	for (i = 0; i < n; i++)
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("window_funnel_events step names must not be null"),
+					 errdetail("Step %d is null.", i + 1)));
 	if (ei->steps != NULL)
 	{
 		for (i = 0; i < FUNNEL_NAME_SLOTS; i++)
@@ -932,11 +939,6 @@ funnel_events_build(FunnelEventsInfo *ei, ArrayType *steps)
 		uint32		h;
 		int			j;
 
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("window_funnel_events step names must not be null"),
-					 errdetail("Step %d is null.", i + 1)));
 		t = DatumGetTextPP(elems[i]);
 		name = VARDATA_ANY(t);
 		len = VARSIZE_ANY_EXHDR(t);
