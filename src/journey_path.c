@@ -5,9 +5,9 @@
  *	  repeats collapsed, the first max_steps), and sessionize(): a window
  *	  function numbering sessions separated by a gap.
  *
- * journey_path keeps (timestamp, step) rows, the steps in one growing byte
- * buffer, and sorts them in the final function on (timestamp, step bytes), a
- * total order, so the path never depends on input order or parallel plans.
+ * journey_path keeps (timestamp, step) rows as event rows (event_rows.c),
+ * and sorts them in the final function on (timestamp, step bytes), a total
+ * order, so the path never depends on input order or parallel plans.
  * Rows with a NULL timestamp or a NULL step are skipped.
  *
  * src/journey_path.c
@@ -26,27 +26,16 @@
 #include "utils/timestamp.h"
 #include "windowapi.h"
 
+#include "event_rows.h"
+
 #define PATH_STATE_MAGIC	0x50415431	/* "PAT1" */
 #define PATH_STATE_VERSION	1
-
-typedef struct PathRow
-{
-	int64		ts;
-	int32		off;
-	int32		len;
-} PathRow;
 
 typedef struct PathState
 {
 	uint32		magic;
 	int32		max_steps;		/* >= 1, or 0: no limit */
-	int32		nrows;
-	int32		maxrows;
-	PathRow    *rows;
-	char	   *buf;
-	Size		buflen;
-	Size		bufmax;
-	MemoryContext cxt;
+	EventRows	rows;			/* the steps, as non-NULL values */
 } PathState;
 
 /* ----------------------------------------------------------------
@@ -61,44 +50,8 @@ path_state_new(MemoryContext cxt, int max_steps)
 
 	s->magic = PATH_STATE_MAGIC;
 	s->max_steps = max_steps;
-	s->cxt = cxt;
-	s->maxrows = 16;
-	s->rows = MemoryContextAlloc(cxt, sizeof(PathRow) * s->maxrows);
-	s->bufmax = 256;
-	s->buf = MemoryContextAlloc(cxt, s->bufmax);
+	event_rows_init(&s->rows, cxt);
 	return s;
-}
-
-static void
-path_state_add(PathState *s, int64 ts, const char *step, int len)
-{
-	PathRow    *r;
-
-	if (s->nrows >= s->maxrows)
-	{
-		if ((Size) s->maxrows * 2 * sizeof(PathRow) > MaxAllocSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("journey_path group has too many rows")));
-		s->maxrows *= 2;
-		s->rows = repalloc(s->rows, sizeof(PathRow) * s->maxrows);
-	}
-	if (s->buflen + len > s->bufmax)
-	{
-		while (s->buflen + len > s->bufmax)
-			s->bufmax *= 2;
-		if (s->bufmax > MaxAllocSize || s->buflen + len > PG_INT32_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("journey_path group has too many bytes of steps")));
-		s->buf = repalloc(s->buf, s->bufmax);
-	}
-	r = &s->rows[s->nrows++];
-	r->ts = ts;
-	r->off = (int32) s->buflen;
-	r->len = len;
-	memcpy(s->buf + s->buflen, step, len);
-	s->buflen += len;
 }
 
 static PathState *
@@ -107,7 +60,7 @@ path_state_arg(FunctionCallInfo fcinfo, int argno, const char *fn)
 	PathState  *s = (PathState *) PG_GETARG_POINTER(argno);
 
 	if (s == NULL || s->magic != PATH_STATE_MAGIC || s->max_steps < 0 ||
-		s->nrows < 0 || s->nrows > s->maxrows)
+		s->rows.nrows < 0 || s->rows.nrows > s->rows.maxrows)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s received a state that journey_path did not build", fn)));
@@ -151,7 +104,8 @@ journey_path_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
 	step = PG_GETARG_TEXT_PP(2);
-	path_state_add(s, PG_GETARG_INT64(1), VARDATA_ANY(step), VARSIZE_ANY_EXHDR(step));
+	event_rows_add(&s->rows, PG_GETARG_INT64(1), 0, VARDATA_ANY(step),
+				   VARSIZE_ANY_EXHDR(step));
 	PG_RETURN_POINTER(s);
 }
 
@@ -167,7 +121,6 @@ journey_path_combinefn(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	PathState  *s1;
 	PathState  *s2;
-	int			i;
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		elog(ERROR, "journey_path_combinefn called in non-aggregate context");
@@ -181,7 +134,7 @@ journey_path_combinefn(PG_FUNCTION_ARGS)
 	}
 	if (s1 == NULL)
 	{
-		if (s2->cxt == aggcontext)
+		if (s2->rows.cxt == aggcontext)
 			PG_RETURN_POINTER(s2);
 		s1 = path_state_new(aggcontext, s2->max_steps);
 	}
@@ -189,19 +142,17 @@ journey_path_combinefn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("journey_path max_steps must be the same for all rows of a group")));
-	for (i = 0; i < s2->nrows; i++)
-		path_state_add(s1, s2->rows[i].ts, s2->buf + s2->rows[i].off, s2->rows[i].len);
+	event_rows_append(&s1->rows, &s2->rows);
 	PG_RETURN_POINTER(s1);
 }
 
-/* Serialize: version, max_steps, row count, then per row ts, length, bytes. */
+/* Serialize: version, max_steps, then the rows (event_rows_send). */
 PG_FUNCTION_INFO_V1(journey_path_serialfn);
 Datum
 journey_path_serialfn(PG_FUNCTION_ARGS)
 {
 	PathState  *s;
 	StringInfoData buf;
-	int			i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "journey_path_serialfn called in non-aggregate context");
@@ -209,13 +160,7 @@ journey_path_serialfn(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PATH_STATE_VERSION);
 	pq_sendint32(&buf, s->max_steps);
-	pq_sendint32(&buf, s->nrows);
-	for (i = 0; i < s->nrows; i++)
-	{
-		pq_sendint64(&buf, s->rows[i].ts);
-		pq_sendint32(&buf, s->rows[i].len);
-		pq_sendbytes(&buf, s->buf + s->rows[i].off, s->rows[i].len);
-	}
+	event_rows_send(&s->rows, &buf);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -235,9 +180,7 @@ journey_path_deserialfn(PG_FUNCTION_ARGS)
 	bytea	   *sstate;
 	StringInfoData buf;
 	PathState  *s;
-	int			max_steps,
-				nrows,
-				i;
+	int			max_steps;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "journey_path_deserialfn called in non-aggregate context");
@@ -249,21 +192,10 @@ journey_path_deserialfn(PG_FUNCTION_ARGS)
 	if (pq_getmsgbyte(&buf) != PATH_STATE_VERSION)
 		path_bad_state("The state has an unknown format version.");
 	max_steps = pq_getmsgint(&buf, 4);
-	nrows = pq_getmsgint(&buf, 4);
 	if (max_steps < 0)
 		path_bad_state("max_steps is negative.");
-	if (nrows < 0 || (int64) nrows * 12 > buf.len - buf.cursor)
-		path_bad_state("The number of rows does not match the length of the state.");
 	s = path_state_new(CurrentMemoryContext, max_steps);
-	for (i = 0; i < nrows; i++)
-	{
-		int64		ts = pq_getmsgint64(&buf);
-		int32		len = pq_getmsgint(&buf, 4);
-
-		if (len < 0 || len > buf.len - buf.cursor)
-			path_bad_state("A step length is out of range.");
-		path_state_add(s, ts, pq_getmsgbytes(&buf, len), len);
-	}
+	event_rows_recv(&s->rows, &buf, 0, "journey_path");
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(s);
 }
@@ -273,25 +205,8 @@ journey_path_deserialfn(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-/* total order of rows: timestamp, then step bytes */
-static int
-path_row_cmp(const void *a, const void *b, void *arg)
-{
-	const PathRow *x = (const PathRow *) a;
-	const PathRow *y = (const PathRow *) b;
-	const char *buf = (const char *) arg;
-	int			c;
-
-	if (x->ts != y->ts)
-		return (x->ts < y->ts) ? -1 : 1;
-	c = memcmp(buf + x->off, buf + y->off, Min(x->len, y->len));
-	if (c != 0)
-		return c;
-	return (x->len > y->len) - (x->len < y->len);
-}
-
 static bool
-path_same_step(const char *buf, const PathRow *x, const PathRow *y)
+path_same_step(const char *buf, const EventRow *x, const EventRow *y)
 {
 	return x->len == y->len && memcmp(buf + x->off, buf + y->off, x->len) == 0;
 }
@@ -306,7 +221,7 @@ Datum
 journey_path_finalfn(PG_FUNCTION_ARGS)
 {
 	PathState  *s;
-	PathRow    *r;
+	EventRow   *r;
 	Datum	   *elems;
 	int			n,
 				i,
@@ -317,19 +232,17 @@ journey_path_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
 	s = path_state_arg(fcinfo, 0, "journey_path_finalfn");
-	n = s->nrows;
+	n = s->rows.nrows;
 	if (n == 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
-	r = palloc(sizeof(PathRow) * n);
-	memcpy(r, s->rows, sizeof(PathRow) * n);
-	CHECK_FOR_INTERRUPTS();
-	qsort_arg(r, n, sizeof(PathRow), path_row_cmp, s->buf);
+	r = event_rows_sorted(&s->rows);
 	elems = palloc(sizeof(Datum) * n);
 	for (i = 0; i < n && (s->max_steps == 0 || k < s->max_steps); i++)
 	{
-		if (i > 0 && path_same_step(s->buf, &r[i], &r[i - 1]))
+		if (i > 0 && path_same_step(s->rows.buf, &r[i], &r[i - 1]))
 			continue;
-		elems[k++] = PointerGetDatum(cstring_to_text_with_len(s->buf + r[i].off, r[i].len));
+		elems[k++] = PointerGetDatum(cstring_to_text_with_len(s->rows.buf + r[i].off,
+																		 r[i].len));
 	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT));
 }

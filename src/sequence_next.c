@@ -6,8 +6,8 @@
  *	  aggregate.
  *
  * Unlike the pattern aggregates this one needs every row and a value per
- * row, so its state is its own: (timestamp, condition mask, value) rows with
- * the values in one growing byte buffer.  The final function sorts the rows
+ * row, so its state holds event rows (event_rows.c): (timestamp, condition
+ * mask, value) rows with the values in one growing byte buffer.  The final function sorts the rows
  * on (timestamp, value, mask), a total order (NULL values last), finds the
  * base row, checks the chain from it and returns the next value:
  *
@@ -34,6 +34,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "event_rows.h"
 #include "funnel.h"
 
 #define NEXT_STATE_MAGIC	0x4E584E31	/* "NXN1" */
@@ -46,27 +47,13 @@
 #define NEXT_FIRST_MATCH	2
 #define NEXT_LAST_MATCH		3
 
-typedef struct NextRow
-{
-	int64		ts;
-	uint64		mask;			/* bit 0: base_condition; bit k: event k */
-	int32		off;			/* value offset in the buffer, -1: NULL */
-	int32		len;
-} NextRow;
-
 typedef struct NextState
 {
 	uint32		magic;
 	int16		direction;
 	int16		base;
 	int32		nevents;		/* event conditions, 1..32 */
-	int32		nrows;
-	int32		maxrows;
-	NextRow    *rows;
-	char	   *buf;			/* the values */
-	Size		buflen;
-	Size		bufmax;
-	MemoryContext cxt;
+	EventRows	rows;			/* mask bit 0: base_condition; bit k: event k */
 } NextState;
 
 /* ----------------------------------------------------------------
@@ -83,49 +70,8 @@ next_state_new(MemoryContext cxt, int direction, int base, int nevents)
 	s->direction = direction;
 	s->base = base;
 	s->nevents = nevents;
-	s->cxt = cxt;
-	s->maxrows = 16;
-	s->rows = MemoryContextAlloc(cxt, sizeof(NextRow) * s->maxrows);
-	s->bufmax = 256;
-	s->buf = MemoryContextAlloc(cxt, s->bufmax);
+	event_rows_init(&s->rows, cxt);
 	return s;
-}
-
-static void
-next_state_add(NextState *s, int64 ts, uint64 mask, const char *val, int len)
-{
-	NextRow    *r;
-
-	if (s->nrows >= s->maxrows)
-	{
-		if ((Size) s->maxrows * 2 * sizeof(NextRow) > MaxAllocSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("sequence_next_node group has too many rows")));
-		s->maxrows *= 2;
-		s->rows = repalloc(s->rows, sizeof(NextRow) * s->maxrows);
-	}
-	r = &s->rows[s->nrows++];
-	r->ts = ts;
-	r->mask = mask;
-	r->off = -1;
-	r->len = 0;
-	if (val == NULL)
-		return;
-	if (s->buflen + len > s->bufmax)
-	{
-		while (s->buflen + len > s->bufmax)
-			s->bufmax *= 2;
-		if (s->bufmax > MaxAllocSize || s->buflen + len > PG_INT32_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("sequence_next_node group has too many bytes of values")));
-		s->buf = repalloc(s->buf, s->bufmax);
-	}
-	memcpy(s->buf + s->buflen, val, len);
-	r->off = (int32) s->buflen;
-	r->len = len;
-	s->buflen += len;
 }
 
 static NextState *
@@ -134,7 +80,8 @@ next_state_arg(FunctionCallInfo fcinfo, int argno, const char *fn)
 	NextState  *s = (NextState *) PG_GETARG_POINTER(argno);
 
 	if (s == NULL || s->magic != NEXT_STATE_MAGIC || s->nevents < 1 ||
-		s->nevents > FUNNEL_MAX_STEPS || s->nrows < 0 || s->nrows > s->maxrows ||
+		s->nevents > FUNNEL_MAX_STEPS || s->rows.nrows < 0 ||
+		s->rows.nrows > s->rows.maxrows ||
 		s->direction < 0 || s->direction > 1 || s->base < 0 || s->base > 3)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -233,12 +180,7 @@ sequence_next_node_transfn(PG_FUNCTION_ARGS)
 	base = next_parse_word(PG_GETARG_TEXT_PP(2), bases, 4, "base");
 	s = PG_ARGISNULL(0) ? NULL : (NextState *) PG_GETARG_POINTER(0);
 	if (s == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
 		s = next_state_new(aggcontext, dir, base, nevents);
-		MemoryContextSwitchTo(old);
-	}
 	else if (s->direction != dir || s->base != base)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -248,19 +190,14 @@ sequence_next_node_transfn(PG_FUNCTION_ARGS)
 	for (i = 5; i < PG_NARGS(); i++)
 		if (!PG_ARGISNULL(i) && PG_GETARG_BOOL(i))
 			mask |= ((uint64) 1) << (i - 5);
+	if (PG_ARGISNULL(4))
+		event_rows_add(&s->rows, PG_GETARG_INT64(3), mask, NULL, 0);
+	else
 	{
-		MemoryContext old = MemoryContextSwitchTo(aggcontext);
+		text	   *v = PG_GETARG_TEXT_PP(4);
 
-		if (PG_ARGISNULL(4))
-			next_state_add(s, PG_GETARG_INT64(3), mask, NULL, 0);
-		else
-		{
-			text	   *v = PG_GETARG_TEXT_PP(4);
-
-			next_state_add(s, PG_GETARG_INT64(3), mask, VARDATA_ANY(v),
-						   VARSIZE_ANY_EXHDR(v));
-		}
-		MemoryContextSwitchTo(old);
+		event_rows_add(&s->rows, PG_GETARG_INT64(3), mask, VARDATA_ANY(v),
+					   VARSIZE_ANY_EXHDR(v));
 	}
 	PG_RETURN_POINTER(s);
 }
@@ -270,25 +207,11 @@ sequence_next_node_transfn(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-static void
-next_state_append(NextState *dst, const NextState *src)
-{
-	int			i;
-
-	for (i = 0; i < src->nrows; i++)
-	{
-		const NextRow *r = &src->rows[i];
-
-		next_state_add(dst, r->ts, r->mask, r->off < 0 ? NULL : src->buf + r->off, r->len);
-	}
-}
-
 PG_FUNCTION_INFO_V1(sequence_next_node_combinefn);
 Datum
 sequence_next_node_combinefn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext;
-	MemoryContext old;
 	NextState  *s1;
 	NextState  *s2;
 
@@ -302,14 +225,10 @@ sequence_next_node_combinefn(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(s1);
 	}
-	old = MemoryContextSwitchTo(aggcontext);
 	if (s1 == NULL)
 	{
-		if (s2->cxt == aggcontext)
-		{
-			MemoryContextSwitchTo(old);
+		if (s2->rows.cxt == aggcontext)
 			PG_RETURN_POINTER(s2);
-		}
 		s1 = next_state_new(aggcontext, s2->direction, s2->base, s2->nevents);
 	}
 	else if (s1->direction != s2->direction || s1->base != s2->base ||
@@ -317,14 +236,13 @@ sequence_next_node_combinefn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sequence_next_node direction, base and conditions must be the same for all rows of a group")));
-	next_state_append(s1, s2);
-	MemoryContextSwitchTo(old);
+	event_rows_append(&s1->rows, &s2->rows);
 	PG_RETURN_POINTER(s1);
 }
 
 /*
- * Serialize: version, direction, base, event count, row count, then per row
- * timestamp, mask, value length (-1: NULL) and bytes.
+ * Serialize: version, direction, base, event count, then the rows
+ * (event_rows_send).
  */
 PG_FUNCTION_INFO_V1(sequence_next_node_serialfn);
 Datum
@@ -332,7 +250,6 @@ sequence_next_node_serialfn(PG_FUNCTION_ARGS)
 {
 	NextState  *s;
 	StringInfoData buf;
-	int			i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "sequence_next_node_serialfn called in non-aggregate context");
@@ -342,15 +259,7 @@ sequence_next_node_serialfn(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, s->direction);
 	pq_sendbyte(&buf, s->base);
 	pq_sendint32(&buf, s->nevents);
-	pq_sendint32(&buf, s->nrows);
-	for (i = 0; i < s->nrows; i++)
-	{
-		pq_sendint64(&buf, s->rows[i].ts);
-		pq_sendint64(&buf, (int64) s->rows[i].mask);
-		pq_sendint32(&buf, s->rows[i].off < 0 ? -1 : s->rows[i].len);
-		if (s->rows[i].off >= 0)
-			pq_sendbytes(&buf, s->buf + s->rows[i].off, s->rows[i].len);
-	}
+	event_rows_send(&s->rows, &buf);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -372,9 +281,7 @@ sequence_next_node_deserialfn(PG_FUNCTION_ARGS)
 	NextState  *s;
 	int			dir,
 				base,
-				nevents,
-				nrows,
-				i;
+				nevents;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "sequence_next_node_deserialfn called in non-aggregate context");
@@ -388,24 +295,10 @@ sequence_next_node_deserialfn(PG_FUNCTION_ARGS)
 	dir = pq_getmsgbyte(&buf);
 	base = pq_getmsgbyte(&buf);
 	nevents = pq_getmsgint(&buf, 4);
-	nrows = pq_getmsgint(&buf, 4);
 	if (dir > 1 || base > 3 || nevents < 1 || nevents > FUNNEL_MAX_STEPS)
 		next_bad_state("The direction, base or number of conditions is out of range.");
-	if (nrows < 0 || (int64) nrows * 20 > buf.len - buf.cursor)
-		next_bad_state("The number of rows does not match the length of the state.");
 	s = next_state_new(CurrentMemoryContext, dir, base, nevents);
-	for (i = 0; i < nrows; i++)
-	{
-		int64		ts = pq_getmsgint64(&buf);
-		uint64		mask = (uint64) pq_getmsgint64(&buf);
-		int32		len = pq_getmsgint(&buf, 4);
-
-		if ((mask >> (nevents + 1)) != 0)
-			next_bad_state("A row matches a condition the state does not have.");
-		if (len < -1 || len > buf.len - buf.cursor)
-			next_bad_state("A value length is out of range.");
-		next_state_add(s, ts, mask, len < 0 ? NULL : pq_getmsgbytes(&buf, len), Max(len, 0));
-	}
+	event_rows_recv(&s->rows, &buf, nevents + 1, "sequence_next_node");
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(s);
 }
@@ -415,33 +308,9 @@ sequence_next_node_deserialfn(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-/* total order of rows: timestamp, then value (NULL last), then mask */
-static int
-next_row_cmp(const void *a, const void *b, void *arg)
-{
-	const NextRow *x = (const NextRow *) a;
-	const NextRow *y = (const NextRow *) b;
-	const char *buf = (const char *) arg;
-	int			c;
-
-	if (x->ts != y->ts)
-		return (x->ts < y->ts) ? -1 : 1;
-	if ((x->off < 0) != (y->off < 0))
-		return (x->off < 0) ? 1 : -1;
-	if (x->off >= 0)
-	{
-		c = memcmp(buf + x->off, buf + y->off, Min(x->len, y->len));
-		if (c != 0 || x->len != y->len)
-			return (c != 0) ? c : (x->len < y->len ? -1 : 1);
-	}
-	if (x->mask != y->mask)
-		return (x->mask < y->mask) ? -1 : 1;
-	return 0;
-}
-
 /* The base row of sorted rows r[0..n), or -1. */
 static int
-next_base_row(const NextState *s, const NextRow *r, int n)
+next_base_row(const NextState *s, const EventRow *r, int n)
 {
 	const uint64 need = 0x3;	/* base_condition and event 1 */
 	int			i;
@@ -468,14 +337,14 @@ next_base_row(const NextState *s, const NextRow *r, int n)
 /*
  * sequence_next_node final function: the value of the row after (forward)
  * or before (backward) the chain of events 1..m from the base row, NULL if
- * there is none.  Sorts a copy of the rows: the state is not modified.
+ * there is none.  Reads a sorted copy of the rows: the state is not modified.
  */
 PG_FUNCTION_INFO_V1(sequence_next_node_finalfn);
 Datum
 sequence_next_node_finalfn(PG_FUNCTION_ARGS)
 {
 	NextState  *s;
-	NextRow    *r;
+	EventRow   *r;
 	int			n,
 				b,
 				step,
@@ -487,13 +356,10 @@ sequence_next_node_finalfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	s = next_state_arg(fcinfo, 0, "sequence_next_node_finalfn");
-	n = s->nrows;
+	n = s->rows.nrows;
 	if (n == 0)
 		PG_RETURN_NULL();
-	r = palloc(sizeof(NextRow) * n);
-	memcpy(r, s->rows, sizeof(NextRow) * n);
-	CHECK_FOR_INTERRUPTS();
-	qsort_arg(r, n, sizeof(NextRow), next_row_cmp, s->buf);
+	r = event_rows_sorted(&s->rows);
 	b = next_base_row(s, r, n);
 	if (b < 0)
 		PG_RETURN_NULL();
@@ -507,5 +373,5 @@ sequence_next_node_finalfn(PG_FUNCTION_ARGS)
 	at = b + step * s->nevents;
 	if (at < 0 || at >= n || r[at].off < 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(s->buf + r[at].off, r[at].len));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(s->rows.buf + r[at].off, r[at].len));
 }
