@@ -2564,3 +2564,618 @@ CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
     AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer, double precision) IS
 'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value, and Newcombe''s hybrid score interval of the difference (percentage points) at the given confidence (default 95 %)';
+
+/* ---- issue 12: window_funnel_events (steps named by an event column) ---- */
+
+
+/*
+ * The _events forms take the steps as names matched against one event column
+ * in C.  They share window_funnel's state and its combine, serialize,
+ * deserialize and final functions; only the transition function differs.
+ */
+
+CREATE FUNCTION window_funnel_events_transfn(internal, interval, timestamptz, text, VARIADIC text[])
+    RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_events_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_events_transfn(internal, interval, timestamptz, text, VARIADIC text[]) IS
+'window_funnel_events transition function: collects the rows whose event names a step';
+
+CREATE FUNCTION window_funnel_events_transfn(internal, interval, timestamp, text, VARIADIC text[])
+    RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_events_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_events_transfn(internal, interval, timestamp, text, VARIADIC text[]) IS
+'window_funnel_events transition function (timestamp without time zone): collects the rows whose event names a step';
+
+CREATE FUNCTION window_funnel_events_transfn(internal, interval, text, timestamptz, text, VARIADIC text[])
+    RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_events_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_events_transfn(internal, interval, text, timestamptz, text, VARIADIC text[]) IS
+'window_funnel_events transition function with a mode string: collects the rows whose event names a step';
+
+CREATE FUNCTION window_funnel_events_transfn(internal, interval, text, timestamp, text, VARIADIC text[])
+    RETURNS internal AS 'MODULE_PATHNAME', 'window_funnel_events_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_events_transfn(internal, interval, text, timestamp, text, VARIADIC text[]) IS
+'window_funnel_events transition function with a mode string (timestamp without time zone): collects the rows whose event names a step';
+
+CREATE AGGREGATE window_funnel_events(interval, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events(interval, timestamptz, text, VARIADIC text[]) IS
+'Highest funnel step reached (0..number of steps) within the window, as window_funnel, with the steps given as names matched against the event column (byte-wise equality; a name may repeat; NULL events match no step)';
+
+CREATE AGGREGATE window_funnel_events(interval, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events(interval, timestamp, text, VARIADIC text[]) IS
+'Highest funnel step reached (0..number of steps) within the window, as window_funnel, with the steps given as names matched against the event column (byte-wise equality; a name may repeat; NULL events match no step)';
+
+CREATE AGGREGATE window_funnel_events(interval, text, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events(interval, text, timestamptz, text, VARIADIC text[]) IS
+'Highest funnel step reached (0..number of steps) within the window, as window_funnel, with the steps given as names matched against the event column (byte-wise equality; a name may repeat; NULL events match no step); mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+CREATE AGGREGATE window_funnel_events(interval, text, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events(interval, text, timestamp, text, VARIADIC text[]) IS
+'Highest funnel step reached (0..number of steps) within the window, as window_funnel, with the steps given as names matched against the event column (byte-wise equality; a name may repeat; NULL events match no step); mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+CREATE AGGREGATE window_funnel_events_times(interval, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_times_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_times(interval, timestamptz, text, VARIADIC text[]) IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level, as window_funnel_times, with the steps given as names matched against the event column';
+
+CREATE AGGREGATE window_funnel_events_times(interval, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_times_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_times(interval, timestamp, text, VARIADIC text[]) IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level, as window_funnel_times, with the steps given as names matched against the event column';
+
+CREATE AGGREGATE window_funnel_events_times(interval, text, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_times_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_times(interval, text, timestamptz, text, VARIADIC text[]) IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level, as window_funnel_times, with the steps given as names matched against the event column; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+CREATE AGGREGATE window_funnel_events_times(interval, text, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_times_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_times(interval, text, timestamp, text, VARIADIC text[]) IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level, as window_funnel_times, with the steps given as names matched against the event column; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+CREATE AGGREGATE window_funnel_events_start(interval, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_start(interval, timestamptz, text, VARIADIC text[]) IS
+'Step-1 time of the chain that produced the level window_funnel_events returns, NULL for level 0, as window_funnel_start, with the steps given as names matched against the event column';
+
+CREATE AGGREGATE window_funnel_events_start(interval, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_ts_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_start(interval, timestamp, text, VARIADIC text[]) IS
+'Step-1 time of the chain that produced the level window_funnel_events returns, NULL for level 0, as window_funnel_start, with the steps given as names matched against the event column';
+
+CREATE AGGREGATE window_funnel_events_start(interval, text, timestamptz, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_start(interval, text, timestamptz, text, VARIADIC text[]) IS
+'Step-1 time of the chain that produced the level window_funnel_events returns, NULL for level 0, as window_funnel_start, with the steps given as names matched against the event column; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+CREATE AGGREGATE window_funnel_events_start(interval, text, timestamp, text, VARIADIC text[]) (
+    SFUNC = window_funnel_events_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_ts_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_events_start(interval, text, timestamp, text, VARIADIC text[]) IS
+'Step-1 time of the chain that produced the level window_funnel_events returns, NULL for level 0, as window_funnel_start, with the steps given as names matched against the event column; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last step name excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+/* support functions: not executable by PUBLIC, like every aggregate's */
+REVOKE EXECUTE ON FUNCTION window_funnel_events_transfn(internal,interval,timestamp with time zone,text,text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_events_transfn(internal,interval,timestamp without time zone,text,text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_events_transfn(internal,interval,text,timestamp with time zone,text,text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_events_transfn(internal,interval,text,timestamp without time zone,text,text[]) FROM PUBLIC;
+
+/* window_funnel mode any_order: the mode lists in the comments */
+COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") IS
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") IS
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+
+/* ---- issue 12: sequence_match, sequence_count, sequence_match_events ---- */
+
+
+/*
+ * One transition function, state and set of support functions for every
+ * sequence aggregate; the state is the entity's rows that match some
+ * condition (a funnel event log), matched against the pattern at the end.
+ */
+
+CREATE FUNCTION sequence_transfn(internal, text, timestamptz, VARIADIC "any")
+    RETURNS internal AS 'MODULE_PATHNAME', 'sequence_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_transfn(internal, text, timestamptz, VARIADIC "any") IS
+'sequence aggregates transition function: collects the rows that match some condition; the pattern is checked once per call site';
+
+CREATE FUNCTION sequence_transfn(internal, text, timestamp, VARIADIC "any")
+    RETURNS internal AS 'MODULE_PATHNAME', 'sequence_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_transfn(internal, text, timestamp, VARIADIC "any") IS
+'sequence aggregates transition function (timestamp without time zone): collects the rows that match some condition; the pattern is checked once per call site';
+
+CREATE FUNCTION sequence_combinefn(internal, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_combinefn(internal, internal) IS
+'sequence aggregates combine function: merges two partial states';
+
+CREATE FUNCTION sequence_serialfn(internal)
+    RETURNS bytea AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_serialfn(internal) IS
+'sequence aggregates serialization function for parallel workers';
+
+CREATE FUNCTION sequence_deserialfn(bytea, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_deserialfn(bytea, internal) IS
+'sequence aggregates deserialization function for parallel workers';
+
+CREATE FUNCTION sequence_match_finalfn(internal)
+    RETURNS boolean AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_match_finalfn(internal) IS
+'sequence_match final function: whether the pattern matches';
+
+CREATE FUNCTION sequence_count_finalfn(internal)
+    RETURNS bigint AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_count_finalfn(internal) IS
+'sequence_count final function: the number of non-overlapping matches';
+
+CREATE FUNCTION sequence_match_events_finalfn(internal)
+    RETURNS timestamptz[] AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_match_events_finalfn(internal) IS
+'sequence_match_events final function (timestamptz): the times of the (?N) atoms of the first match or of the longest matched prefix';
+
+CREATE FUNCTION sequence_match_events_ts_finalfn(internal)
+    RETURNS timestamp[] AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_match_events_ts_finalfn(internal) IS
+'sequence_match_events final function (timestamp without time zone): the times of the (?N) atoms of the first match or of the longest matched prefix';
+
+CREATE AGGREGATE sequence_match(text, timestamptz, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_match_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_match(text, timestamptz, VARIADIC "any") IS
+'Whether the entitys events contain a run matching the pattern (ClickHouse sequenceMatch); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+CREATE AGGREGATE sequence_match(text, timestamp, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_match_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_match(text, timestamp, VARIADIC "any") IS
+'Whether the entitys events contain a run matching the pattern (ClickHouse sequenceMatch); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+CREATE AGGREGATE sequence_count(text, timestamptz, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_count_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_count(text, timestamptz, VARIADIC "any") IS
+'Number of non-overlapping runs of the entitys events matching the pattern, the matches that end earliest (ClickHouse sequenceCount); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+CREATE AGGREGATE sequence_count(text, timestamp, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_count_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_count(text, timestamp, VARIADIC "any") IS
+'Number of non-overlapping runs of the entitys events matching the pattern, the matches that end earliest (ClickHouse sequenceCount); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+CREATE AGGREGATE sequence_match_events(text, timestamptz, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_match_events_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_match_events(text, timestamptz, VARIADIC "any") IS
+'Timestamps of the events matched by the (?N) atoms of the first match, or of the longest matched prefix of the pattern (ClickHouse sequenceMatchEvents); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+CREATE AGGREGATE sequence_match_events(text, timestamp, VARIADIC "any") (
+    SFUNC = sequence_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = sequence_match_events_ts_finalfn,
+    COMBINEFUNC = sequence_combinefn,
+    SERIALFUNC = sequence_serialfn,
+    DESERIALFUNC = sequence_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_match_events(text, timestamp, VARIADIC "any") IS
+'Timestamps of the events matched by the (?N) atoms of the first match, or of the longest matched prefix of the pattern (ClickHouse sequenceMatchEvents); pattern atoms (?N), ., .*, (?t op seconds) with op < <= > >= == !=; only rows matching some condition are events; ties ordered by (timestamp, conditions matched)';
+
+/* support functions: not executable by PUBLIC, like every aggregate's */
+REVOKE EXECUTE ON FUNCTION sequence_transfn(internal,text,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_transfn(internal,text,timestamp without time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_match_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_count_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_match_events_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_match_events_ts_finalfn(internal) FROM PUBLIC;
+
+/* ---- issue 12: sequence_next_node ---- */
+
+
+CREATE FUNCTION sequence_next_node_transfn(internal, text, text, timestamptz, text, boolean, VARIADIC "any")
+    RETURNS internal AS 'MODULE_PATHNAME', 'sequence_next_node_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_transfn(internal, text, text, timestamptz, text, boolean, VARIADIC "any") IS
+'sequence_next_node transition function: keeps every row with its value and conditions';
+
+CREATE FUNCTION sequence_next_node_transfn(internal, text, text, timestamp, text, boolean, VARIADIC "any")
+    RETURNS internal AS 'MODULE_PATHNAME', 'sequence_next_node_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_transfn(internal, text, text, timestamp, text, boolean, VARIADIC "any") IS
+'sequence_next_node transition function (timestamp without time zone)';
+
+CREATE FUNCTION sequence_next_node_combinefn(internal, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_combinefn(internal, internal) IS
+'sequence_next_node combine function: merges two partial states';
+
+CREATE FUNCTION sequence_next_node_serialfn(internal)
+    RETURNS bytea AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_serialfn(internal) IS
+'sequence_next_node serialization function for parallel workers';
+
+CREATE FUNCTION sequence_next_node_deserialfn(bytea, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_deserialfn(bytea, internal) IS
+'sequence_next_node deserialization function for parallel workers';
+
+CREATE FUNCTION sequence_next_node_finalfn(internal)
+    RETURNS text AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION sequence_next_node_finalfn(internal) IS
+'sequence_next_node final function: the value after (or before) the chain, NULL if none';
+
+CREATE AGGREGATE sequence_next_node(text, text, timestamptz, text, boolean, VARIADIC "any") (
+    SFUNC = sequence_next_node_transfn,
+    STYPE = internal,
+    FINALFUNC = sequence_next_node_finalfn,
+    COMBINEFUNC = sequence_next_node_combinefn,
+    SERIALFUNC = sequence_next_node_serialfn,
+    DESERIALFUNC = sequence_next_node_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_next_node(text, text, timestamptz, text, boolean, VARIADIC "any") IS
+'ClickHouse sequenceNextNode(direction, base)(ts, event_column, base_condition, event1, ...): the event_column value of the row after (forward) or before (backward) the chain event1, event2, ... that starts at the base row (head, tail, first_match, last_match; it must match base_condition and event1); NULL if none; rows ordered by (ts, value, conditions)';
+
+CREATE AGGREGATE sequence_next_node(text, text, timestamp, text, boolean, VARIADIC "any") (
+    SFUNC = sequence_next_node_transfn,
+    STYPE = internal,
+    FINALFUNC = sequence_next_node_finalfn,
+    COMBINEFUNC = sequence_next_node_combinefn,
+    SERIALFUNC = sequence_next_node_serialfn,
+    DESERIALFUNC = sequence_next_node_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE sequence_next_node(text, text, timestamp, text, boolean, VARIADIC "any") IS
+'ClickHouse sequenceNextNode(direction, base)(ts, event_column, base_condition, event1, ...) over timestamp without time zone: the event_column value of the row after (forward) or before (backward) the chain from the base row; NULL if none';
+
+/* support functions: not executable by PUBLIC, like every aggregate's */
+REVOKE EXECUTE ON FUNCTION sequence_next_node_transfn(internal,text,text,timestamp with time zone,text,boolean,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_next_node_transfn(internal,text,text,timestamp without time zone,text,boolean,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_next_node_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_next_node_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_next_node_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION sequence_next_node_finalfn(internal) FROM PUBLIC;
+
+/* ---- issue 12: journey_path and sessionize ---- */
+
+
+CREATE FUNCTION journey_path_transfn(internal, timestamptz, text)
+    RETURNS internal AS 'MODULE_PATHNAME', 'journey_path_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_transfn(internal, timestamptz, text) IS
+'journey_path transition function: collects the (timestamp, step) rows';
+
+CREATE FUNCTION journey_path_transfn(internal, timestamptz, text, integer)
+    RETURNS internal AS 'MODULE_PATHNAME', 'journey_path_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_transfn(internal, timestamptz, text, integer) IS
+'journey_path transition function with max_steps: collects the (timestamp, step) rows';
+
+CREATE FUNCTION journey_path_transfn(internal, timestamp, text)
+    RETURNS internal AS 'MODULE_PATHNAME', 'journey_path_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_transfn(internal, timestamp, text) IS
+'journey_path transition function (timestamp without time zone): collects the (timestamp, step) rows';
+
+CREATE FUNCTION journey_path_transfn(internal, timestamp, text, integer)
+    RETURNS internal AS 'MODULE_PATHNAME', 'journey_path_transfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_transfn(internal, timestamp, text, integer) IS
+'journey_path transition function with max_steps (timestamp without time zone): collects the (timestamp, step) rows';
+
+CREATE FUNCTION journey_path_combinefn(internal, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_combinefn(internal, internal) IS
+'journey_path combine function: merges two partial states';
+
+CREATE FUNCTION journey_path_serialfn(internal)
+    RETURNS bytea AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_serialfn(internal) IS
+'journey_path serialization function for parallel workers';
+
+CREATE FUNCTION journey_path_deserialfn(bytea, internal)
+    RETURNS internal AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_deserialfn(bytea, internal) IS
+'journey_path deserialization function for parallel workers';
+
+CREATE FUNCTION journey_path_finalfn(internal)
+    RETURNS text[] AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey_path_finalfn(internal) IS
+'journey_path final function: the ordered steps with consecutive repeats collapsed';
+
+CREATE AGGREGATE journey_path(timestamptz, text) (
+    SFUNC = journey_path_transfn,
+    STYPE = internal,
+    FINALFUNC = journey_path_finalfn,
+    COMBINEFUNC = journey_path_combinefn,
+    SERIALFUNC = journey_path_serialfn,
+    DESERIALFUNC = journey_path_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey_path(timestamptz, text) IS
+'The entity''s steps in timestamp order (ties by step), consecutive repeats collapsed; NULL timestamps and steps are skipped; {} for no rows';
+
+CREATE AGGREGATE journey_path(timestamptz, text, integer) (
+    SFUNC = journey_path_transfn,
+    STYPE = internal,
+    FINALFUNC = journey_path_finalfn,
+    COMBINEFUNC = journey_path_combinefn,
+    SERIALFUNC = journey_path_serialfn,
+    DESERIALFUNC = journey_path_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey_path(timestamptz, text, integer) IS
+'The entity''s steps in timestamp order (ties by step), consecutive repeats collapsed, the first max_steps of them; NULL timestamps and steps are skipped; {} for no rows';
+
+CREATE AGGREGATE journey_path(timestamp, text) (
+    SFUNC = journey_path_transfn,
+    STYPE = internal,
+    FINALFUNC = journey_path_finalfn,
+    COMBINEFUNC = journey_path_combinefn,
+    SERIALFUNC = journey_path_serialfn,
+    DESERIALFUNC = journey_path_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey_path(timestamp, text) IS
+'The entity''s steps in timestamp order (ties by step), consecutive repeats collapsed; NULL timestamps and steps are skipped; {} for no rows';
+
+CREATE AGGREGATE journey_path(timestamp, text, integer) (
+    SFUNC = journey_path_transfn,
+    STYPE = internal,
+    FINALFUNC = journey_path_finalfn,
+    COMBINEFUNC = journey_path_combinefn,
+    SERIALFUNC = journey_path_serialfn,
+    DESERIALFUNC = journey_path_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey_path(timestamp, text, integer) IS
+'The entity''s steps in timestamp order (ties by step), consecutive repeats collapsed, the first max_steps of them; NULL timestamps and steps are skipped; {} for no rows';
+
+CREATE FUNCTION sessionize(timestamptz, interval)
+    RETURNS bigint AS 'MODULE_PATHNAME', 'sessionize'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE WINDOW;
+COMMENT ON FUNCTION sessionize(timestamptz, interval) IS
+'Window function, OVER (PARTITION BY entity ORDER BY ts): the session number of each row from 1; a new session starts when a row comes more than gap after the previous one; NULL for a NULL timestamp';
+
+CREATE FUNCTION sessionize(timestamp, interval)
+    RETURNS bigint AS 'MODULE_PATHNAME', 'sessionize'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE WINDOW;
+COMMENT ON FUNCTION sessionize(timestamp, interval) IS
+'Window function, OVER (PARTITION BY entity ORDER BY ts): the session number of each row from 1; a new session starts when a row comes more than gap after the previous one; NULL for a NULL timestamp';
+
+/* support functions: not executable by PUBLIC, like every aggregate's */
+REVOKE EXECUTE ON FUNCTION journey_path_transfn(internal,timestamp with time zone,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_transfn(internal,timestamp with time zone,text,integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_transfn(internal,timestamp without time zone,text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_transfn(internal,timestamp without time zone,text,integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION journey_path_finalfn(internal) FROM PUBLIC;
+
+/* ---- issue 12: funnel_svg ---- */
+
+
+/*
+ * The SVG is built from the SQL accessors of funnel_summary only (rates in
+ * percent).  Numbers are
+ * written through numeric, whose text form does not depend on any setting,
+ * so the function is IMMUTABLE; labels are XML-escaped (& first).
+ */
+CREATE FUNCTION svg_escape(text)
+    RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+       $1, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')
+$$;
+COMMENT ON FUNCTION svg_escape(text) IS
+'Text escaped for XML and SVG content and attributes (& < > " and single quote as entities)';
+
+CREATE FUNCTION funnel_svg(summary funnel_summary, labels text[])
+    RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+WITH s AS (
+    SELECT f.step, f.reached, f.conversion, f.conversion_lower, f.conversion_upper,
+           f.step_conversion, f.step_conversion_lower, f.step_conversion_upper,
+           44 + (f.step - 1) * 64 AS y,
+           @extschema@.svg_escape(COALESCE($2[f.step], 'Step ' || f.step)) AS label
+    FROM @extschema@.funnel_steps($1) AS f
+), n AS (
+    SELECT GREATEST(@extschema@.reached($1, 1), 0) AS first,
+           @extschema@.entities($1) AS entities,
+           @extschema@.step_count($1) AS steps
+)
+SELECT '<svg xmlns="http://www.w3.org/2000/svg" width="760" height="' || (60 + n.steps * 64)
+    || '" viewBox="0 0 760 ' || (60 + n.steps * 64) || '" font-family="DejaVu Sans, Arial, sans-serif" font-size="13">'
+    || '<title>Funnel: ' || n.entities || ' entities, ' || n.first || ' reached step 1</title>'
+    || '<rect width="760" height="' || (60 + n.steps * 64) || '" fill="#ffffff"/>'
+    || '<text x="20" y="26" font-size="16" font-weight="bold" fill="#222222">Funnel: '
+    || n.entities || ' entities, ' || n.first || ' reached step 1</text>'
+    || COALESCE((SELECT pg_catalog.string_agg(
+           '<g>'
+        || '<text x="20" y="' || (s.y + 14) || '" fill="#222222">' || s.step || '. ' || s.label || '</text>'
+        || '<rect x="20" y="' || (s.y + 20) || '" width="560" height="24" fill="#eeeeee"/>'
+        || '<rect x="20" y="' || (s.y + 20) || '" width="'
+        || pg_catalog.round((5.6 * COALESCE(s.conversion, 0))::numeric, 1)
+        || '" height="24" fill="#4c78a8"/>'
+        || CASE WHEN s.conversion_lower IS NULL THEN '' ELSE
+              '<line x1="' || pg_catalog.round((20 + 5.6 * s.conversion_lower)::numeric, 1) || '" x2="'
+           || pg_catalog.round((20 + 5.6 * s.conversion_upper)::numeric, 1) || '" y1="' || (s.y + 32)
+           || '" y2="' || (s.y + 32) || '" stroke="#222222" stroke-width="2"/>' END
+        || '<text x="590" y="' || (s.y + 37) || '" fill="#222222">' || s.reached || ' ('
+        || COALESCE(pg_catalog.round(s.conversion::numeric, 1)::text || '%', '-') || ')</text>'
+        || '<text x="740" y="' || (s.y + 14) || '" text-anchor="end" fill="#555555">'
+        || CASE WHEN s.step = 1 THEN 'entry ' ELSE 'from step ' || (s.step - 1) || ': ' END
+        || COALESCE(pg_catalog.round(s.step_conversion::numeric, 1)::text || '%', '-')
+        || CASE WHEN s.step_conversion_lower IS NULL THEN '' ELSE
+              ' [' || pg_catalog.round(s.step_conversion_lower::numeric, 1) || '–'
+           || pg_catalog.round(s.step_conversion_upper::numeric, 1) || ']' END
+        || '</text></g>', '' ORDER BY s.step) FROM s), '')
+    || '</svg>'
+FROM n
+$$;
+COMMENT ON FUNCTION funnel_svg(funnel_summary, text[]) IS
+'The funnel as a standalone SVG (XML, no script): one bar per step with its share of step 1 and the Wilson 95% interval as a whisker, the count, and the step-to-step conversion with its interval; labels[k] names step k (escaped), missing labels read Step k';

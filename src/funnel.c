@@ -32,6 +32,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "port/pg_bitutils.h"
@@ -74,6 +75,8 @@ typedef struct FunnelState
 	text	   *mode_text;		/* copy of the mode argument, or NULL */
 	/* max_gap options: gaps[k] limits step k - 1 -> k (FM_GAPS only) */
 	int64	   *gaps;
+	/* window_funnel_events with non-constant steps: hash of the step names */
+	uint64		steps_hash;
 } FunnelState;
 
 static uint32 funnel_parse_mode(const char *mode, int len, int64 *gaps,
@@ -292,6 +295,7 @@ funnel_mode_flag(const char *tok, int toklen)
 		{"allow_reentry", FM_ALLOW_REENTRY},
 		{"anchor", FM_ANCHOR},
 		{"exclude", FM_EXCLUDE},
+		{"any_order", FM_ANY_ORDER},
 	};
 	int			i;
 
@@ -349,7 +353,7 @@ funnel_parse_mode(const char *mode, int len, int64 *gaps, uint64 *gap_steps)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown window_funnel mode \"%.*s\"", end - start, mode + start),
-					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude, max_gap=<duration> and max_gap_K=<duration>, separated by commas.")));
+					 errhint("Valid modes are strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude, max_gap=<duration> and max_gap_K=<duration>, separated by commas.")));
 	}
 
 	if (gaps != NULL)
@@ -370,6 +374,11 @@ funnel_parse_mode(const char *mode, int len, int64 *gaps, uint64 *gap_steps)
 				 errmsg("window_funnel mode allow_reentry requires strict_order"),
 				 errdetail("allow_reentry changes what a strict_order violation does; without strict_order there are no violations."),
 				 errhint("Use the mode 'strict_order, allow_reentry'.")));
+	if ((flags & FM_ANY_ORDER) && (flags & ~(FM_ANY_ORDER | FM_EXCLUDE)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel mode any_order can only be combined with exclude"),
+				 errdetail("The other modes are rules about the order of the steps.")));
 	return flags;
 }
 
@@ -446,6 +455,7 @@ funnel_state_new(MemoryContext cxt, int64 window, uint32 mode,
 					FUNNEL_STATE_ALLOC - used);
 	state->mode_text = NULL;
 	state->gaps = NULL;
+	state->steps_hash = 0;
 	if (mode_text != NULL)
 	{
 		Size		len = VARSIZE_ANY(mode_text);
@@ -825,6 +835,280 @@ window_funnel_transfn(PG_FUNCTION_ARGS)
 	if (mask != 0 || (state->mode & FM_STRICT_ORDER))
 		funnel_log_add(&state->log, PG_GETARG_INT64(ci->ts_arg), mask);
 
+	PG_RETURN_POINTER(state);
+}
+
+/* ----------------------------------------------------------------
+ *		window_funnel_events: steps named by an event column
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * The step names of one call site, as a small open-addressing hash table
+ * from a name to the bitmask of the steps that carry it (a name may repeat).
+ * Built once per call site when the steps are a constant (the usual case:
+ * the planner folds VARIADIC literals into one constant array), and rebuilt
+ * only when a non-constant steps array changes.  A row then costs one hash
+ * of its event name and, on a hit, one memcmp.
+ */
+#define FUNNEL_NAME_BITS	6
+#define FUNNEL_NAME_SLOTS	(1 << FUNNEL_NAME_BITS)	/* >= 2 * FUNNEL_MAX_STEPS */
+
+typedef struct FunnelName
+{
+	const char *name;			/* NULL: empty slot */
+	int			len;
+	uint32		hash;
+	uint32		mask;
+} FunnelName;
+
+typedef struct FunnelEventsInfo
+{
+	bool		has_mode;		/* a mode text argument is present */
+	bool		steps_const;	/* the steps are the same for every row */
+	int16		ts_arg;
+	int16		event_arg;
+	int16		steps_arg;
+	int32		nconds;			/* steps in the table (0: not built) */
+	uint64		steps_hash;		/* hash of the steps array's bytes */
+	ArrayType  *steps;			/* copy of the array the table came from */
+	MemoryContext cxt;			/* fn_mcxt: the table and the copy */
+	FunnelName	slots[FUNNEL_NAME_SLOTS];
+} FunnelEventsInfo;
+
+/*
+ * A cheap hash of a name: its length and first, second and last bytes.
+ * Event names are short and few distinct ones are steps, so this spreads
+ * them well enough; a collision costs a probe, never a wrong match (the
+ * names are compared).  hash_bytes() showed up in the per-row cost.
+ */
+static inline uint32
+funnel_name_hash(const char *name, int len)
+{
+	const unsigned char *u = (const unsigned char *) name;
+
+	if (len == 0)
+		return 0;
+	return (uint32) len * 0x9E3779B1u ^ (uint32) u[0] * 0x85EBCA77u ^
+		(uint32) u[len > 1 ? 1 : 0] * 0xC2B2AE3Du ^ (uint32) u[len - 1] * 0x27D4EB2Fu;
+}
+
+/* (Re)build the name table from a steps array. */
+static void
+funnel_events_build(FunnelEventsInfo *ei, ArrayType *steps)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n,
+				i;
+
+	if (ARR_NDIM(steps) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("window_funnel_events steps must be a one-dimensional array")));
+	deconstruct_array(steps, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	if (n > FUNNEL_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window_funnel_events supports at most %d steps, got %d",
+						FUNNEL_MAX_STEPS, n)));
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel_events needs at least one step")));
+	/* every check before the old table goes, so an error leaves it intact */
+	for (i = 0; i < n; i++)
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("window_funnel_events step names must not be null"),
+					 errdetail("Step %d is null.", i + 1)));
+	if (ei->steps != NULL)
+	{
+		for (i = 0; i < FUNNEL_NAME_SLOTS; i++)
+			if (ei->slots[i].name != NULL)
+				pfree((void *) ei->slots[i].name);
+		pfree(ei->steps);
+	}
+	memset(ei->slots, 0, sizeof(ei->slots));
+	for (i = 0; i < n; i++)
+	{
+		text	   *t;
+		const char *name;
+		int			len;
+		uint32		h;
+		int			j;
+
+		t = DatumGetTextPP(elems[i]);
+		name = VARDATA_ANY(t);
+		len = VARSIZE_ANY_EXHDR(t);
+		h = funnel_name_hash(name, len);
+		for (j = h >> (32 - FUNNEL_NAME_BITS);; j = (j + 1) & (FUNNEL_NAME_SLOTS - 1))
+		{
+			FunnelName *e = &ei->slots[j];
+
+			if (e->name == NULL)
+			{
+				char	   *copy = MemoryContextAlloc(ei->cxt, Max(len, 1));
+
+				memcpy(copy, name, len);
+				e->name = copy;
+				e->len = len;
+				e->hash = h;
+				e->mask = ((uint32) 1) << i;
+				break;
+			}
+			if (e->hash == h && e->len == len && memcmp(e->name, name, len) == 0)
+			{
+				e->mask |= ((uint32) 1) << i;
+				break;
+			}
+		}
+	}
+	ei->nconds = n;
+	ei->steps = (ArrayType *) MemoryContextAlloc(ei->cxt, VARSIZE(steps));
+	memcpy(ei->steps, steps, VARSIZE(steps));
+	ei->steps_hash = hash_bytes_extended((const unsigned char *) steps,
+										 VARSIZE(steps), 0);
+}
+
+/* The steps of one call site, read once from its FmgrInfo. */
+static FunnelEventsInfo *
+funnel_events_info(FunctionCallInfo fcinfo)
+{
+	FmgrInfo   *flinfo = fcinfo->flinfo;
+	FunnelEventsInfo *ei = (FunnelEventsInfo *) flinfo->fn_extra;
+	Oid			type;
+
+	if (likely(ei != NULL))
+		return ei;
+	ei = (FunnelEventsInfo *) MemoryContextAllocZero(flinfo->fn_mcxt,
+													 sizeof(FunnelEventsInfo));
+	ei->cxt = flinfo->fn_mcxt;
+	type = get_fn_expr_argtype(flinfo, 2);
+	if (!OidIsValid(type))
+		elog(ERROR, "window_funnel_events_transfn could not determine its argument types");
+	ei->has_mode = (type == TEXTOID);
+	ei->ts_arg = ei->has_mode ? 3 : 2;
+	ei->event_arg = ei->ts_arg + 1;
+	ei->steps_arg = ei->event_arg + 1;
+	if (PG_NARGS() != ei->steps_arg + 1)
+		elog(ERROR, "window_funnel_events_transfn called with %d arguments", PG_NARGS());
+	ei->steps_const = get_fn_expr_arg_stable(flinfo, ei->steps_arg);
+	flinfo->fn_extra = ei;
+	return ei;
+}
+
+/*
+ * The name table for this row's steps array.  A constant array is read
+ * once; another is compared with the one the table came from, and the
+ * group's state must have seen the same names (by a 64-bit hash of the
+ * array) since its first row.
+ */
+static inline void
+funnel_events_steps(FunctionCallInfo fcinfo, FunnelEventsInfo *ei,
+					FunnelState *state)
+{
+	ArrayType  *steps;
+
+	if (likely(ei->steps_const && ei->nconds > 0))
+		return;
+	if (PG_ARGISNULL(ei->steps_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel_events steps must not be null")));
+	steps = PG_GETARG_ARRAYTYPE_P(ei->steps_arg);
+	if (ei->nconds == 0 || VARSIZE(steps) != VARSIZE(ei->steps) ||
+		memcmp(steps, ei->steps, VARSIZE(steps)) != 0)
+		funnel_events_build(ei, steps);
+	if (state != NULL && state->steps_hash != ei->steps_hash)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel_events steps must be the same for all rows of a group")));
+}
+
+/* The bitmask of the steps named by the event of this row (NULL: none). */
+static inline uint32
+funnel_events_mask(FunctionCallInfo fcinfo, const FunnelEventsInfo *ei)
+{
+	text	   *ev;
+	const char *name;
+	int			len;
+	uint32		h;
+	int			j;
+
+	if (PG_ARGISNULL(ei->event_arg))
+		return 0;
+	ev = PG_GETARG_TEXT_PP(ei->event_arg);
+	name = VARDATA_ANY(ev);
+	len = VARSIZE_ANY_EXHDR(ev);
+	h = funnel_name_hash(name, len);
+	for (j = h >> (32 - FUNNEL_NAME_BITS);; j = (j + 1) & (FUNNEL_NAME_SLOTS - 1))
+	{
+		const FunnelName *e = &ei->slots[j];
+
+		if (e->name == NULL)
+			return 0;
+		if (e->hash == h && e->len == len && memcmp(e->name, name, len) == 0)
+			return e->mask;
+	}
+}
+
+/*
+ * window_funnel_events_transfn(state internal, window interval,
+ *								[mode text,] ts timestamp[tz], event text,
+ *								VARIADIC steps text[])
+ *
+ * The transition of every window_funnel_events variant: the same state as
+ * window_funnel's, with the condition mask built from the event name (one
+ * datum per row instead of one boolean expression per step).  Names match
+ * byte for byte, as = does under a deterministic collation.  A NULL event
+ * matches no step; rows with a NULL timestamp are skipped.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_events_transfn);
+Datum
+window_funnel_events_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	FunnelEventsInfo *ei;
+	FunnelState *state;
+	FunnelCallInfo ci;
+	uint32		mask;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "window_funnel_events_transfn called in non-aggregate context");
+
+	ei = funnel_events_info(fcinfo);
+	state = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel window must not be null")));
+	if (ei->has_mode && PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel mode must not be null")));
+	funnel_events_steps(fcinfo, ei, state);
+
+	/* what funnel_first_state and funnel_check_row read of a call site */
+	ci.has_mode = ei->has_mode;
+	ci.as_array = false;
+	ci.ts_arg = ei->ts_arg;
+	ci.first_cond = ei->event_arg;
+	ci.nconds = ei->nconds;
+	if (state == NULL)
+	{
+		state = funnel_first_state(fcinfo, &ci, aggcontext, ei->nconds);
+		state->steps_hash = ei->steps_hash;
+	}
+	else
+		funnel_check_row(fcinfo, &ci, state, NULL, ei->nconds);
+
+	if (PG_ARGISNULL(ei->ts_arg))
+		PG_RETURN_POINTER(state);
+	mask = funnel_events_mask(fcinfo, ei);
+	if (mask != 0 || (state->mode & FM_STRICT_ORDER))
+		funnel_log_add(&state->log, PG_GETARG_INT64(ei->ts_arg), mask);
 	PG_RETURN_POINTER(state);
 }
 

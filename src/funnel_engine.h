@@ -46,7 +46,8 @@
 #define FM_ANCHOR				0x0020
 #define FM_EXCLUDE				0x0040
 #define FM_GAPS					0x0080	/* max_gap options present */
-#define FM_ALL					0x00FF
+#define FM_ANY_ORDER			0x0100	/* steps in any order within the window */
+#define FM_ALL					0x01FF
 
 /* "no gap limit" */
 #define FUNNEL_NO_GAP			PG_INT64_MAX

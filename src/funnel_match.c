@@ -826,6 +826,146 @@ funnel_stage_end(FunnelScan *sc)
 	}
 }
 
+/* Does the timestamp of row i hold an exclusion row? */
+static bool
+funnel_ts_has_exclusion(const FunnelEvent *ev, int i, uint32 exclude_bit)
+{
+	int64		t = ev[i].ts;
+
+	if (exclude_bit == 0)
+		return false;
+	for (; i >= 0 && ev[i].ts == t; i--)
+		if (ev[i].mask & exclude_bit)
+			return true;
+	return false;
+}
+
+/*
+ * The step times of the any_order window starting at s: the first time of
+ * each step in it, in time order.  The window lies within one segment, so it
+ * ends at the first exclusion after its start's timestamp.
+ */
+static void
+funnel_any_order_times(const FunnelEvent *ev, int n, const FunnelRules *rules,
+					   uint32 step_bits, int64 s, int64 *times)
+{
+	uint32		exclude_bit = (rules->mode & FM_EXCLUDE) ?
+		((uint32) 1) << rules->nsteps : 0;
+	uint32		seen = 0;
+	int64		lim;
+	int			level = 0;
+	int			i = 0;
+
+	if (pg_add_s64_overflow(s, rules->window, &lim))
+		lim = PG_INT64_MAX;
+	while (i < n && ev[i].ts < s)
+		i++;
+	for (; i < n && ev[i].ts <= lim; i++)
+	{
+		uint32		m = ev[i].mask & step_bits & ~seen;
+
+		/* an exclusion ends the segment after the rows of its timestamp */
+		if (i > 0 && ev[i].ts != ev[i - 1].ts && ev[i - 1].ts >= s &&
+			funnel_ts_has_exclusion(ev, i - 1, exclude_bit))
+			break;
+		for (; m != 0; m &= m - 1)
+		{
+			seen |= m & (~m + 1);
+			times[level++] = ev[i].ts;
+		}
+	}
+}
+
+/* ----------------------------------------------------------------
+ *		any_order: distinct steps within a window
+ * ----------------------------------------------------------------
+ */
+
+/*
+ * any_order (Amplitude's "any order" and PostHog's unordered funnels): the
+ * level is the largest number of distinct steps whose events fall in one
+ * window [s, s + window], where s is the time of a step event.  With
+ * exclude, an exclusion event separates the events up to its timestamp
+ * (inclusive, as in the ordered modes) from the later ones, and a window
+ * counts only the events on the side of its start.
+ *
+ * Two pointers over the sorted rows with a count of rows per step: every row
+ * enters and leaves the window once, so the scan is O(n * nsteps) at worst
+ * (a row with several step bits updates each).  The chain reported is the
+ * window with the earliest start among those reaching the level; its step
+ * times are the first time of each step in it, in time order.
+ */
+static int
+funnel_match_any_order(const FunnelEvent *ev, int n, const FunnelRules *rules,
+					   int64 *times, int64 *start)
+{
+	uint32		step_bits = (rules->nsteps >= 32) ? ~(uint32) 0 :
+		((((uint32) 1) << rules->nsteps) - 1);
+	uint32		exclude_bit = (rules->mode & FM_EXCLUDE) ?
+		((uint32) 1) << rules->nsteps : 0;
+	int			count[FUNNEL_MAX_STEPS];
+	int			distinct = 0;
+	int			best = 0;
+	int64		best_start = 0;
+	int			seg_end = 0;	/* first row after the current segment */
+	int			right = 0;		/* first row not in the window */
+	int			i;
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+	{
+		int64		lim;
+		uint32		m;
+
+		if ((i & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (i >= seg_end)
+		{
+			/* a new segment: up to and including the next exclusion's timestamp */
+			int			j = i;
+
+			while (j < n && !(ev[j].mask & exclude_bit))
+				j++;
+			while (j < n && j + 1 < n && ev[j + 1].ts == ev[j].ts)
+				j++;
+			seg_end = Min(j + 1, n);
+			memset(count, 0, sizeof(count));
+			distinct = 0;
+			right = i;
+		}
+		if (!(ev[i].mask & step_bits))
+			continue;
+		if (pg_add_s64_overflow(ev[i].ts, rules->window, &lim))
+			lim = PG_INT64_MAX;
+		/* rows before i have left the window (see the end of the loop) */
+		if (right < i)
+			right = i;
+		for (; right < seg_end && ev[right].ts <= lim; right++)
+		{
+			for (m = ev[right].mask & step_bits; m != 0; m &= m - 1)
+				if (count[pg_rightmost_one_pos32(m)]++ == 0)
+					distinct++;
+		}
+		if (distinct > best)
+		{
+			best = distinct;
+			best_start = ev[i].ts;
+		}
+		if (best == rules->nsteps)
+			break;
+		/* row i leaves the window before the next start */
+		if (right > i)
+			for (m = ev[i].mask & step_bits; m != 0; m &= m - 1)
+				if (--count[pg_rightmost_one_pos32(m)] == 0)
+					distinct--;
+	}
+	if (best > 0 && start != NULL)
+		*start = best_start;
+	if (best > 0 && times != NULL)
+		funnel_any_order_times(ev, n, rules, step_bits, best_start, times);
+	return best;
+}
+
 /* ----------------------------------------------------------------
  *		Driver
  * ----------------------------------------------------------------
@@ -895,6 +1035,8 @@ funnel_match(const FunnelEvent *ev, int n, const FunnelRules *rules,
 
 	if (n == 0)
 		return 0;
+	if (rules->mode & FM_ANY_ORDER)
+		return funnel_match_any_order(ev, n, rules, times, start);
 	funnel_scan_init(&sc, ev, n, rules, times);
 	for (g0 = 0; g0 < n && !sc.done; g0 = sc.g1)
 	{

@@ -95,7 +95,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamptz, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") (
     SFUNC = window_funnel_transfn,
@@ -108,7 +108,7 @@ CREATE AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel(interval, text, timestamp, VARIADIC "any") IS
-'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Highest funnel step reached (0..number of steps) within the window, ClickHouse windowFunnel semantics; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, timestamptz, VARIADIC "any") (
     SFUNC = window_funnel_transfn,
@@ -147,7 +147,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any"
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamptz, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") (
     SFUNC = window_funnel_transfn,
@@ -160,7 +160,7 @@ CREATE AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") 
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE window_funnel_times(interval, text, timestamp, VARIADIC "any") IS
-'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
+'Seconds from step 1 to each step reached by the first chain that reached the final level; steps are boolean conditions, one argument each (VARIADIC "any": no per-row array; a non-boolean condition is an error) or VARIADIC boolean[]; mode is a comma-separated list of strict_order, strict_deduplication, strict_increase, strict_once, allow_reentry, anchor, any_order, exclude (last condition excludes), max_gap=<interval>, max_gap_K=<interval>';
 
 /*
  * window_funnel_start: the step-1 time of the chain that produced the level
