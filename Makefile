@@ -20,7 +20,8 @@ DATA = $(sort $(wildcard sql/$(EXTENSION)--*.sql) $(SQL_CURRENT))
 REGRESS = catalog_sanity
 REGRESS += survey_types survey_aggregates survey_statistics survey_multiple survey_sample_size survey_parallel \
 	survey_garden_centre survey_copy survey_fuzz
-REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc
+REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc \
+	funnel_bounds funnel_options funnel_states funnel_start
 REGRESS += limits
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
@@ -28,20 +29,28 @@ EXTRA_CLEAN = results regression.diffs regression.out
 
 all: $(SQL_CURRENT)
 
-$(SQL_CURRENT): $(SQL_PIECES) sql/header.sql.in
-	sed 's/@EXTVERSION@/$(EXTVERSION)/' sql/header.sql.in > $@.tmp
-	for f in $(SQL_PIECES); do echo; cat $$f; done >> $@.tmp
-	mv $@.tmp $@
+# The pieces, in name order, under the header: written to $(1).
+define concat_pieces
+	@sed 's/@EXTVERSION@/$(EXTVERSION)/' sql/header.sql.in > $(1)
+	@for f in $(SQL_PIECES); do echo; cat $$f; done >> $(1)
+endef
+
+# Always remade, and replaced only when the pieces give other text: after a
+# merge or a checkout the file's time says nothing about whether it is stale.
+$(SQL_CURRENT): FORCE
+	$(call concat_pieces,$@.tmp)
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; echo "made $@"; fi
 
 # Fails when the committed install script is not the one the pieces make.
 check-sql:
-	@sed 's/@EXTVERSION@/$(EXTVERSION)/' sql/header.sql.in > $(SQL_CURRENT).check
-	@for f in $(SQL_PIECES); do echo; cat $$f; done >> $(SQL_CURRENT).check
+	$(call concat_pieces,$(SQL_CURRENT).check)
 	@cmp -s $(SQL_CURRENT) $(SQL_CURRENT).check || \
 		{ rm -f $(SQL_CURRENT).check; echo "$(SQL_CURRENT) is stale: run make"; exit 1; }
 	@rm -f $(SQL_CURRENT).check
 
-.PHONY: check-sql
+FORCE:
+
+.PHONY: check-sql FORCE
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -673,3 +673,87 @@ CREATE FUNCTION csat_ab_sample_size(a_csat double precision, b_csat double preci
     AS 'MODULE_PATHNAME', 'csat_ab_sample_size' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_ab_sample_size(double precision, double precision, double precision, double precision) IS
     'Responses needed in each of two groups for the pooled two-proportion z test to detect planned CSAT a vs b (percent) at the given confidence and power (Fleiss without continuity correction, as R''s power.prop.test)';
+/* ---- window_funnel_start (issue 8 item 4) ---- */
+
+/*
+ * window_funnel_start: the step-1 time of the chain that produced the level
+ * window_funnel returns.  Same transition function, arguments, state and
+ * support functions as window_funnel, and a read-only final function, so a
+ * query using both keeps one state per group.
+ */
+CREATE FUNCTION window_funnel_start_finalfn(internal)
+    RETURNS timestamptz AS 'MODULE_PATHNAME'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_start_finalfn(internal) IS
+'window_funnel_start final function (timestamptz): the step-1 time of the chain that reached the level, NULL for level 0';
+
+CREATE FUNCTION window_funnel_start_ts_finalfn(internal)
+    RETURNS timestamp AS 'MODULE_PATHNAME', 'window_funnel_start_finalfn'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION window_funnel_start_ts_finalfn(internal) IS
+'window_funnel_start final function (timestamp without time zone): the step-1 time of the chain that reached the level, NULL for level 0';
+
+CREATE AGGREGATE window_funnel_start(interval, timestamptz, VARIADIC "any") (
+    SFUNC = window_funnel_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_start(interval, timestamptz, VARIADIC "any") IS
+'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments as window_funnel, and shares its state when both are in one query';
+
+CREATE AGGREGATE window_funnel_start(interval, timestamp, VARIADIC "any") (
+    SFUNC = window_funnel_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_ts_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_start(interval, timestamp, VARIADIC "any") IS
+'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments as window_funnel, and shares its state when both are in one query';
+
+CREATE AGGREGATE window_funnel_start(interval, text, timestamptz, VARIADIC "any") (
+    SFUNC = window_funnel_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_start(interval, text, timestamptz, VARIADIC "any") IS
+'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments and modes as window_funnel, and shares its state when both are in one query';
+
+CREATE AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") (
+    SFUNC = window_funnel_transfn,
+    STYPE = internal,
+    SSPACE = 512,
+    FINALFUNC = window_funnel_start_ts_finalfn,
+    COMBINEFUNC = window_funnel_combinefn,
+    SERIALFUNC = window_funnel_serialfn,
+    DESERIALFUNC = window_funnel_deserialfn,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE window_funnel_start(interval, text, timestamp, VARIADIC "any") IS
+'Step-1 time of the chain that produced the level window_funnel returns (the entry time of the counted journey), NULL for level 0; same arguments and modes as window_funnel, and shares its state when both are in one query';
+
+/* window_funnel support functions: not executable by PUBLIC (issue 6, item 1) */
+REVOKE EXECUTE ON FUNCTION window_funnel_combinefn(internal,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_deserialfn(bytea,internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_serialfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_start_ts_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_times_finalfn(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,text,timestamp without time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp with time zone,"any") FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION window_funnel_transfn(internal,interval,timestamp without time zone,"any") FROM PUBLIC;

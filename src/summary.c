@@ -34,24 +34,10 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
-#if PG_VERSION_NUM >= 160000
-#include "nodes/miscnodes.h"
-#endif
 
+#include "compat.h"
 #include "stats.h"
 #include "summary.h"
-
-PG_MODULE_MAGIC;
-
-/* Soft input errors exist from PostgreSQL 16 on; before that, raise. */
-#if PG_VERSION_NUM < 160000
-#define ereturn(context, dummy_value, ...) \
-	do { \
-		(void) (context); \
-		ereport(ERROR, __VA_ARGS__); \
-		return dummy_value; \
-	} while (0)
-#endif
 
 /* KPI names in the text format, and as error messages spell them */
 static const char *const kind_names[] = {NULL, "nps", "csat", "ces"};
@@ -373,11 +359,7 @@ kpi_numeric_score(FunctionCallInfo fcinfo, const KpiSummary *state)
 	}
 
 	/* not a score: say whether it is off the scale or not an integer */
-	if (numeric_is_nan(n)
-#if PG_VERSION_NUM >= 140000
-		|| numeric_is_inf(n)
-#endif
-		)
+	if (cjkpi_numeric_is_special(n))
 		kpi_score_not_integral(state, num);
 	rounded = numeric_int4_opt_error(n, &overflow);
 	if (!overflow && rounded >= state->lo && rounded <= state->hi)
@@ -656,19 +638,13 @@ kpi_summary_in_common(const char *str, KpiKind kind, Node *escontext)
 	return PointerGetDatum(s);
 }
 
-#if PG_VERSION_NUM >= 160000
-#define INPUT_ESCONTEXT (fcinfo->context)
-#else
-#define INPUT_ESCONTEXT NULL
-#endif
-
 #define SUMMARY_IN(fname, kind) \
 PG_FUNCTION_INFO_V1(fname); \
 Datum \
 fname(PG_FUNCTION_ARGS) \
 { \
 	Datum		result = kpi_summary_in_common(PG_GETARG_CSTRING(0), kind, \
-											   INPUT_ESCONTEXT); \
+											   CJKPI_INPUT_ESCONTEXT(fcinfo)); \
 	if (result == (Datum) 0) \
 		PG_RETURN_NULL(); \
 	PG_RETURN_DATUM(result); \

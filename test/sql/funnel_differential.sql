@@ -5,7 +5,7 @@
 -- strict_deduplication and strict_once are combined.
 -- The reference below enumerates EVERY valid partial chain (no greedy
 -- shortcut) while scanning the entries in (ts, condition) order, and applies
--- the stopping rules of funnels.md literally.  Exclusion entries sort after
+-- the stopping rules of doc/funnels.md literally.  Exclusion entries sort after
 -- the step entries of their timestamp; strict_order markers before them.
 -- objects of this test live in their own schema (all tests share one database)
 CREATE SCHEMA funnel_differential;

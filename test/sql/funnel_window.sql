@@ -1,4 +1,4 @@
--- window_funnel: every rule of funnels.md as its own case.
+-- window_funnel: every rule of doc/funnels.md as its own case.
 -- e(t, ev): t seconds after 2024-01-01 00:00 UTC, ev the event name.
 -- objects of this test live in their own schema (all tests share one database)
 CREATE SCHEMA funnel_window;
@@ -36,7 +36,7 @@ FROM (VALUES (0, 'A'), (50, 'A'), (100, 'B')) e(t, ev);
 -- ... but a restart never loses a level already reached
 SELECT window_funnel('60 seconds', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS keeps_level_2
 FROM (VALUES (0, 'A'), (10, 'B'), (20, 'A'), (200, 'C')) e(t, ev);
--- the funnels.md example: A@13:00, A@13:30, B@13:45, C@14:15, window 1 h
+-- the doc/funnels.md example: A@13:00, A@13:30, B@13:45, C@14:15, window 1 h
 SELECT window_funnel('1 hour', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS clickhouse_3,
        window_funnel('1 hour', 'anchor', at_s(t), ev = 'A', ev = 'B', ev = 'C') AS anchor_2
 FROM (VALUES (46800, 'A'), (48600, 'A'), (49500, 'B'), (51300, 'C')) e(t, ev);

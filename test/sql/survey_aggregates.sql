@@ -2,6 +2,9 @@
 -- The survey aggregates over raw scores: score types, NULLs, empty input,
 -- scales, bad scores, GROUP BY, rollups of stored summaries.
 --
+CREATE SCHEMA survey_aggregates;
+SET search_path = survey_aggregates, public;
+
 CREATE TABLE responses (
     id int PRIMARY KEY,
     touchpoint text NOT NULL,
@@ -280,3 +283,8 @@ SELECT csat(x) FROM (VALUES (8::double precision)) v(x);
 SELECT ces_agg(x, 5) FROM (VALUES (4.25::real)) v(x);
 SELECT sqlstate_of('SELECT nps(x) FROM (VALUES (9.5::float8)) v(x)') AS fraction,
        sqlstate_of('SELECT nps(x) FROM (VALUES (''NaN''::float4)) v(x)') AS nan;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_aggregates CASCADE;
+RESET client_min_messages;

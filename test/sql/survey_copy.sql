@@ -2,6 +2,9 @@
 -- Storage round trips: binary COPY, text COPY, casts through text, for every
 -- summary type, and binary input validation.
 --
+CREATE SCHEMA survey_copy;
+SET search_path = survey_copy, public;
+
 CREATE TABLE summaries (id int, n nps_summary, c csat_summary, e ces_summary);
 INSERT INTO summaries VALUES
     (1, nps_from_counts(ARRAY[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), csat_from_counts(ARRAY[5, 5, 10, 20, 10]), ces_from_counts(ARRAY[1, 2, 3, 4, 5, 6, 7])),
@@ -44,3 +47,8 @@ CREATE TABLE nps_bin (s nps_summary);
 -- truncated
 \copy nps_bin FROM PROGRAM 'printf "\120\107\103\117\120\131\012\377\015\012\000\000\000\000\000\000\000\000\000\000\001\000\000\000\132\001\001\000\000\012\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\377\377"' WITH (FORMAT binary)
 SELECT * FROM nps_bin;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_copy CASCADE;
+RESET client_min_messages;

@@ -7,6 +7,9 @@
 -- The random numbers come from hashing a sequence, not from random(): its
 -- generator changed in PostgreSQL 15, and the counts below must be the same
 -- on every supported version.
+CREATE SCHEMA survey_fuzz;
+SET search_path = survey_fuzz, public;
+
 CREATE TEMP SEQUENCE fuzz_draws;
 CREATE FUNCTION pg_temp.draw() RETURNS double precision LANGUAGE sql AS
 $$ SELECT (pg_catalog.hashint8(pg_catalog.nextval('fuzz_draws')) & 2147483647) / 2147483648.0 $$;
@@ -79,3 +82,8 @@ SELECT count(*) AS accepted_with_wrong_count FROM outcome
 WHERE sqlstate IS NULL
   AND array_length(string_to_array(substring(output FROM '\{(.*)\}'), ','), 1)
       <> (CASE WHEN kind = 'nps_summary' THEN 11 ELSE substring(output FROM '1\.\.(\d+)')::int END);
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_fuzz CASCADE;
+RESET client_min_messages;

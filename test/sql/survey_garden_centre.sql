@@ -1,9 +1,12 @@
 --
--- A real survey: a French garden-centre chain (test/data/nps-garden-centre, a copy of ../shared/data,
--- CC0; LATIN1, "NA" for missing).  Published figures (kpi-statistics.md):
+-- A real survey: a French garden-centre chain (test/data/nps-garden-centre, see test/data/README.md,
+-- CC0; LATIN1, "NA" for missing).  Published figures (doc/statistics.md):
 -- 13,612 valid scores (1..10), P 8465 / passive 3953 / D 1194 -> NPS 53.4161,
 -- Wald CI [52.3219, 54.5103], adjusted-Wald [52.3101, 54.4985].
 --
+CREATE SCHEMA survey_garden_centre;
+SET search_path = survey_garden_centre, public;
+
 CREATE TABLE garden (
     rownum int, id int, nps int, satisfaction int, intention int, explication text,
     nb_passage_ks int, ca_ticket numeric, t int
@@ -28,7 +31,7 @@ SELECT nps(nps) = nps(nps_agg(nps)) AS same,
        round(nps(nps)::numeric, 10) = round(100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / count(nps), 10) AS formula
 FROM garden;
 -- per time bucket, with intervals, checked against the adjusted-Wald formula
--- of kpi-statistics.md recomputed here in plain SQL from the raw rows
+-- of doc/statistics.md recomputed here in plain SQL from the raw rows
 CREATE TEMP TABLE per_t AS SELECT t, nps_agg(nps) AS s FROM garden GROUP BY t;
 CREATE TEMP TABLE per_t_sql AS
 SELECT t, n, (100 * (sp - sd - 1.959963984540054 * sqrt((sp + sd - (sp - sd) ^ 2) / (n + 3))))::float8 AS lo,
@@ -65,3 +68,8 @@ FROM significance((SELECT rollup(s) FROM per_t WHERE t BETWEEN 5 AND 9),
            (SELECT count(nps) + 3.0 AS n, (count(*) FILTER (WHERE nps >= 9) + 0.75) / (count(nps) + 3.0) AS sp,
                    (count(*) FILTER (WHERE nps <= 6) + 0.75) / (count(nps) + 3.0) AS sd
             FROM garden WHERE t BETWEEN 0 AND 4) b) ref;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_garden_centre CASCADE;
+RESET client_min_messages;

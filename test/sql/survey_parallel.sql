@@ -3,6 +3,9 @@
 -- the same results as serial plans, including empty, all-NULL and
 -- FILTER (WHERE false) partial states.
 --
+CREATE SCHEMA survey_parallel;
+SET search_path = survey_parallel, public;
+
 CREATE TABLE big_responses AS
 SELECT g AS id, (g % 7)::int AS grp,
        CASE WHEN g % 97 = 0 THEN NULL ELSE ((hashint4(g) & 1023) % 11)::smallint END AS score,
@@ -93,3 +96,8 @@ FROM spilled JOIN (SELECT id % 20000 AS g, count(score) AS n,
                           (100.0 * count(*) FILTER (WHERE sat >= 4) / count(sat))::float8 AS csat
                    FROM big_responses GROUP BY 1) r USING (g);
 RESET ALL;
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_parallel CASCADE;
+RESET client_min_messages;

@@ -1,5 +1,5 @@
 --
--- Every NPS, CSAT and CES worked example of kpi-statistics.md (published
+-- Every NPS, CSAT and CES worked example of doc/statistics.md (published
 -- figures: MeasuringU, Rocks 2016, Wilson 1927 / Newcombe 1998), checked
 -- against the published value: "want" is the published number, "ok" says
 -- whether the extension agrees within the tolerance (1e-4 on intervals, as
@@ -7,6 +7,9 @@
 -- no published example; they are checked against scipy 1.10
 -- (scipy.stats.t.interval, ttest_ind(equal_var=False), ttest_1samp).
 --
+CREATE SCHEMA survey_statistics;
+SET search_path = survey_statistics, public;
+
 CREATE TEMP TABLE checks (id serial, label text, got float8, want float8, tol float8);
 
 -- Build summaries from raw scores, so the aggregates are under test too.
@@ -152,7 +155,7 @@ LATERAL (VALUES ('welch t', (significance(a, b)).z, 4.242640687119286, 1e-9),
                 ('one-sample t vs 4.5', (significance(a, 4.5)).z, 1.5, 1e-9),
                 ('one-sample p vs 4.5', (significance(a, 4.5)).p_value, 0.07260904439249852, 1e-9)) v(l, g, w, t);
 
--- NPS against a benchmark, one-tailed (adjusted-Wald, kpi-statistics.md formula
+-- NPS against a benchmark, one-tailed (adjusted-Wald, doc/statistics.md formula
 -- recomputed independently in SQL)
 INSERT INTO checks (label, got, want, tol)
 SELECT 'nps vs benchmark 15: z', (significance(s, 15)).z,
@@ -198,7 +201,7 @@ INSERT INTO checks (label, got, want, tol) VALUES
     ('one-sample p, df 1 (Cauchy: 1/2 - atan(t)/pi)', (significance(ces_from_counts(ARRAY[1, 0, 1]), 1.5)).p_value,
      0.5 - atan(0.5) / pi(), 1e-14);
 
--- Issue 8: what users see.  Reference values not in kpi-statistics.md are
+-- Issue 8: what users see.  Reference values not in doc/statistics.md are
 -- computed with mpmath 1.3.0 at 50 digits from the published formulas
 -- (test/survey_reference.py): adjusted-Wald as in Rocks
 -- 2016 / MeasuringU, Newcombe 1998 method 10, Welch with the t quantile from
@@ -303,3 +306,8 @@ SELECT significance(nps_from_counts(1, 2, 3), nps_from_counts(1, 2, 3), 'wald', 
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), 3.5);
 SELECT significance(csat_from_counts(1, 2), csat_from_counts(1, 2, 7));
 SELECT significance(ces_from_counts(ARRAY[1, 2, 3]), ces_from_counts(ARRAY[1, 2, 3, 4]));
+
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_statistics CASCADE;
+RESET client_min_messages;

@@ -1,6 +1,8 @@
 --
 -- The summary types: text I/O, validation, merging, building from counts.
 --
+CREATE SCHEMA survey_types;
+SET search_path = survey_types, public;
 
 -- text round trip: output is canonical and reads back to the same value
 SELECT 'v1 nps 0..10 {0,1,2,3,4,5,6,7,8,9,10}'::nps_summary;
@@ -79,7 +81,7 @@ INSERT INTO ordered VALUES (1, 'v1 csat 1..5 {0,0,0,0,2}'), (2, 'v1 csat 1..5 {0
     (6, 'v1 csat 1..5 {0,0,0,1,0}'), (7, 'v1 csat 1..7 {0,0,0,0,0,0,0}'), (8, NULL);
 SELECT id, s FROM ordered ORDER BY s, id;
 WITH k AS (
-    SELECT s, ARRAY[array_length(c, 1)] || c || (s::text LIKE '%categories-only%')::int::bigint AS key
+    SELECT s, ARRAY[array_length(c, 1)::bigint] || c || (s::text LIKE '%categories-only%')::int::bigint AS key
     FROM (SELECT s, string_to_array(substring(s::text FROM '{(.*)}'), ',')::bigint[] AS c
           FROM ordered WHERE s IS NOT NULL) q)
 SELECT count(*) AS pairs,
@@ -149,3 +151,7 @@ SELECT responses(s), mean(s), ces(s), agree(s), agree_pct(s) FROM (SELECT 'v1 ce
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..5 {1,1,1,1,1}'::ces_summary s) q;
 SELECT agree(s), agree_pct(s) FROM (SELECT 'v1 ces 1..10 {1,1,1,1,1,1,1,1,1,1}'::ces_summary s) q;
 
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA survey_types CASCADE;
+RESET client_min_messages;
