@@ -22,7 +22,7 @@ REGRESS += survey_types survey_aggregates survey_statistics survey_multiple surv
 	survey_garden_centre survey_copy survey_fuzz
 REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc \
 	funnel_bounds funnel_options funnel_states funnel_start
-REGRESS += limits
+REGRESS += limits search_path_hostile
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out
