@@ -21,7 +21,7 @@ REGRESS = catalog_sanity
 REGRESS += survey_types survey_aggregates survey_statistics survey_multiple survey_sample_size survey_parallel \
 	survey_garden_centre survey_copy survey_fuzz
 REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funnel_ecom funnel_retention funnel_ttc \
-	funnel_bounds funnel_options funnel_states funnel_start
+	funnel_bounds funnel_options funnel_states funnel_start funnel_entry_cohort
 REGRESS += limits search_path_hostile
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 

@@ -406,6 +406,11 @@ CREATE OPERATOR CLASS ces_summary_btree_ops DEFAULT FOR TYPE ces_summary USING b
 COMMENT ON OPERATOR CLASS ces_summary_btree_ops USING btree IS
     'Total order of ces summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
 
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION nps_summary_merge(nps_summary, nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_merge(csat_summary, csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_merge(ces_summary, ces_summary) FROM PUBLIC;
+
 /* 20_survey_aggregates.sql: survey aggregates nps, csat, ces and their _agg forms (src/nps.c, csat.c, ces.c) */
 
 /* KPI accessors: also the final functions of nps(), csat() and ces(). */
@@ -2115,24 +2120,24 @@ CREATE FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) RETURNS fun
 COMMENT ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) IS
 'funnel_agg transition function: counts one entity at a level';
 
-CREATE FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) RETURNS funnel_summary
+CREATE FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) IS
+COMMENT ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) IS
 'Merges one funnel_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE funnel_agg(level integer, steps integer) (
     SFUNC = funnel_agg_transfn,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE funnel_agg(integer, integer) IS
 'Funnel summary of per-entity levels (0..steps, e.g. from window_funnel); NULL levels are skipped, no rows give NULL';
 
 CREATE AGGREGATE rollup(funnel_summary) (
-    SFUNC = funnel_summary_rollup_transfn,
+    SFUNC = funnel_summary_merge,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(funnel_summary) IS
@@ -2170,12 +2175,12 @@ COMMENT ON FUNCTION reached(funnel_summary, integer) IS
 CREATE FUNCTION conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion(funnel_summary, integer) IS
-'Overall conversion to the step: reached(step) / reached(1); NULL when nobody reached step 1';
+'Overall conversion to the step in percent (0-100): 100 * reached(step) / reached(1); NULL when nobody reached step 1';
 
 CREATE FUNCTION step_conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion(funnel_summary, integer) IS
-'Step-to-step conversion: reached(step) / reached(step - 1); for step 1 the entry rate reached(1) / entities';
+'Step-to-step conversion in percent (0-100): 100 * reached(step) / reached(step - 1); for step 1 the entry rate 100 * reached(1) / entities';
 
 CREATE FUNCTION drop_off(funnel_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'funnel_summary_drop_off' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -2187,21 +2192,21 @@ CREATE FUNCTION conversion_interval(funnel_summary, step integer, confidence dou
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION step_conversion_interval(funnel_summary, step integer, confidence double precision DEFAULT 0.95,
                                          OUT lower double precision, OUT upper double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of step_conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of step_conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
                              OUT difference double precision, OUT z double precision, OUT p_value double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
-'Pooled two-proportion z test of conversion(step) between a and b: difference a - b, z, two-sided p-value';
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value';
 
 CREATE FUNCTION funnel_steps(funnel_summary, confidence double precision DEFAULT 0.95,
                              OUT step integer, OUT reached bigint,
@@ -2221,7 +2226,95 @@ FROM pg_catalog.generate_series(1, @extschema@.step_count($1)) AS k,
 ORDER BY k
 $$;
 COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
-'One row per step: reached, conversion from step 1, step-to-step conversion, their Wilson intervals, drop-off';
+'One row per step: reached, conversion from step 1, step-to-step conversion and their Wilson intervals (all in percent), drop-off (entities)';
+
+/*
+ * funnel_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) IS
+'Btree comparison of two funnel_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) IS
+'True if two funnel_summary values are equal (same step count and counts); implements =';
+CREATE FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) IS
+'Negation of funnel_summary_eq; implements <>';
+CREATE FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) IS
+'Implements < of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_le(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_le(funnel_summary, funnel_summary) IS
+'Implements <= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) IS
+'Implements > of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) IS
+'Implements >= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_hash(funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_hash(funnel_summary) IS
+'Hash of a funnel_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (funnel_summary, funnel_summary) IS
+'Equal funnel_summary values (same step count and counts)';
+CREATE OPERATOR <> (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (funnel_summary, funnel_summary) IS
+'Different funnel_summary values';
+CREATE OPERATOR < (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (funnel_summary, funnel_summary) IS
+'Sorts before, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (funnel_summary, funnel_summary) IS
+'Sorts before or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (funnel_summary, funnel_summary) IS
+'Sorts after, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (funnel_summary, funnel_summary) IS
+'Sorts after or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS funnel_summary_ops DEFAULT FOR TYPE funnel_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 funnel_summary_cmp(funnel_summary, funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_ops USING btree IS
+'Total order of funnel_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS funnel_summary_hash_ops DEFAULT FOR TYPE funnel_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 funnel_summary_hash(funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_hash_ops USING hash IS
+'Hash equality of funnel_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) FROM PUBLIC;
 
 /* 60_retention.sql: retention and retention_summary: cohort retention (src/retention.c) */
 
@@ -2252,13 +2345,17 @@ CREATE AGGREGATE retention(VARIADIC boolean[]) (
 COMMENT ON AGGREGATE retention(VARIADIC boolean[]) IS
 'ClickHouse retention: r[1] = cond1 true on some row, r[i] = cond1 and cond_i each true on some row; NULL counts as false';
 
+/* the aggregate calls its support functions with its owner's rights; users need not */
+REVOKE EXECUTE ON FUNCTION retention_transfn(bigint, boolean[]), retention_combinefn(bigint, bigint),
+    retention_finalfn(bigint) FROM PUBLIC;
+
 /* retention_summary: cohort retention by period since each entity's first event */
 CREATE TYPE retention_summary;
 
 CREATE FUNCTION retention_summary_in(cstring) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_summary_in(cstring) IS
-'retention_summary text input: v1;entities=E;eligible=...;active=...;on_or_after=...';
+'retention_summary text input: v2;period_us=P;entities=E;eligible=...;active=...;on_or_after=..., or the 1.0 form v1;entities=E;... (period unknown)';
 
 CREATE FUNCTION retention_summary_out(retention_summary) RETURNS cstring
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -2285,7 +2382,7 @@ CREATE TYPE retention_summary (
     STORAGE = extended
 );
 COMMENT ON TYPE retention_summary IS
-'Mergeable cohort retention: per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
+'Mergeable cohort retention: the period length and, per period since first event, entities eligible (period fully elapsed), active in it, active in it or later';
 
 CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz)
     RETURNS retention_summary
@@ -2293,25 +2390,25 @@ CREATE FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestampt
 COMMENT ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'retention_agg transition function: counts one entity';
 
-CREATE FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) RETURNS retention_summary
+CREATE FUNCTION retention_summary_merge(retention_summary, retention_summary) RETURNS retention_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION retention_summary_rollup_transfn(retention_summary, retention_summary) IS
+COMMENT ON FUNCTION retention_summary_merge(retention_summary, retention_summary) IS
 'Merges one retention_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE retention_agg(first_at timestamptz, activity timestamptz[], period interval,
                                periods integer, as_of timestamptz) (
     SFUNC = retention_agg_transfn,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE retention_agg(timestamptz, timestamptz[], interval, integer, timestamptz) IS
 'Cohort retention over one row per entity (first event, activity times): periods 0..periods-1 of fixed length from the first event; an entity counts for a period only once it has fully elapsed at as_of';
 
 CREATE AGGREGATE rollup(retention_summary) (
-    SFUNC = retention_summary_rollup_transfn,
+    SFUNC = retention_summary_merge,
     STYPE = retention_summary,
-    COMBINEFUNC = retention_summary_rollup_transfn,
+    COMBINEFUNC = retention_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(retention_summary) IS
@@ -2343,7 +2440,105 @@ CREATE FUNCTION retention_periods(retention_summary,
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'retention_summary_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION retention_periods(retention_summary) IS
-'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates';
+'One row per period: eligible entities (period elapsed), active in the period (N-period retention) and in it or later (unbounded retention), with rates in percent';
+
+CREATE FUNCTION retention_period(retention_summary) RETURNS interval
+    AS 'MODULE_PATHNAME', 'retention_summary_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_period(retention_summary) IS
+'Length of the periods (days and time); NULL for a summary stored by cjkpi 1.0, which did not record it';
+
+CREATE FUNCTION retention_with_period(retention_summary, period interval) RETURNS retention_summary
+    AS 'MODULE_PATHNAME', 'retention_summary_with_period' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_with_period(retention_summary, interval) IS
+'The summary with its period length stated, so that a summary stored by cjkpi 1.0 merges with newer ones; a different known period is an error';
+
+/*
+ * retention_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION retention_summary_cmp(retention_summary, retention_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_cmp(retention_summary, retention_summary) IS
+'Btree comparison of two retention_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION retention_summary_eq(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_eq(retention_summary, retention_summary) IS
+'True if two retention_summary values are equal (same period, period count and counts); implements =';
+CREATE FUNCTION retention_summary_ne(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_ne(retention_summary, retention_summary) IS
+'Negation of retention_summary_eq; implements <>';
+CREATE FUNCTION retention_summary_lt(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_lt(retention_summary, retention_summary) IS
+'Implements < of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_le(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_le(retention_summary, retention_summary) IS
+'Implements <= of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_gt(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_gt(retention_summary, retention_summary) IS
+'Implements > of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_ge(retention_summary, retention_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_ge(retention_summary, retention_summary) IS
+'Implements >= of the total order of retention_summary (byte order of the send form)';
+CREATE FUNCTION retention_summary_hash(retention_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION retention_summary_hash(retention_summary) IS
+'Hash of a retention_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (retention_summary, retention_summary) IS
+'Equal retention_summary values (same period, period count and counts)';
+CREATE OPERATOR <> (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (retention_summary, retention_summary) IS
+'Different retention_summary values';
+CREATE OPERATOR < (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (retention_summary, retention_summary) IS
+'Sorts before, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (retention_summary, retention_summary) IS
+'Sorts before or equal, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (retention_summary, retention_summary) IS
+'Sorts after, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = retention_summary, RIGHTARG = retention_summary, FUNCTION = retention_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (retention_summary, retention_summary) IS
+'Sorts after or equal, in the total order of retention_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS retention_summary_ops DEFAULT FOR TYPE retention_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 retention_summary_cmp(retention_summary, retention_summary);
+COMMENT ON OPERATOR CLASS retention_summary_ops USING btree IS
+'Total order of retention_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS retention_summary_hash_ops DEFAULT FOR TYPE retention_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 retention_summary_hash(retention_summary);
+COMMENT ON OPERATOR CLASS retention_summary_hash_ops USING hash IS
+'Hash equality of retention_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION retention_agg_transfn(retention_summary, timestamptz, timestamptz[], interval, integer, timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION retention_summary_merge(retention_summary, retention_summary) FROM PUBLIC;
 
 /* 70_time_to_convert.sql: ttc_summary: time to convert per step (src/funnel_ttc.c) */
 
@@ -2353,7 +2548,7 @@ CREATE TYPE ttc_summary;
 CREATE FUNCTION ttc_summary_in(cstring) RETURNS ttc_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ttc_summary_in(cstring) IS
-'ttc_summary text input: v1;steps=N;s2=bucket:count,...;...;sN=...';
+'ttc_summary text input: v2;steps=N;entered=E;s2=bucket:count,...;...;sN=..., or the 1.0 form v1;steps=N;s2=... (entered unknown)';
 
 CREATE FUNCTION ttc_summary_out(ttc_summary) RETURNS cstring
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -2410,6 +2605,20 @@ CREATE AGGREGATE rollup(ttc_summary) (
 COMMENT ON AGGREGATE rollup(ttc_summary) IS
 'Merges time-to-convert summaries; NULLs skipped, NULL for no rows';
 
+CREATE FUNCTION ttc_summary_add(ttc_summary, ttc_summary) RETURNS ttc_summary
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_add(ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries (adds their bucket counts); implements +';
+
+CREATE OPERATOR + (
+    LEFTARG = ttc_summary,
+    RIGHTARG = ttc_summary,
+    FUNCTION = ttc_summary_add,
+    COMMUTATOR = +
+);
+COMMENT ON OPERATOR + (ttc_summary, ttc_summary) IS
+'Merges two time-to-convert summaries';
+
 CREATE FUNCTION time_to_convert(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'ttc_quantile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -2419,4 +2628,103 @@ COMMENT ON FUNCTION time_to_convert(ttc_summary, integer, double precision) IS
 CREATE FUNCTION time_to_convert_count(ttc_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'ttc_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION time_to_convert_count(ttc_summary, integer) IS
-'Entities with a time for the step (steps 2 and later)';
+'Entities with a time for the step; for step 1 the entities that entered the funnel (NULL for a summary stored by cjkpi 1.0)';
+
+CREATE FUNCTION time_to_convert_interval(ttc_summary, step integer, quantile double precision DEFAULT 0.5)
+    RETURNS interval
+    AS 'MODULE_PATHNAME', 'ttc_quantile_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION time_to_convert_interval(ttc_summary, integer, double precision) IS
+'time_to_convert() as an interval (days and time, to the microsecond): the time from step 1 to the step at the quantile (default median), within 1 % relative error; NULL if nobody reached the step';
+
+CREATE FUNCTION converted_within(ttc_summary, step integer, within interval) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ttc_converted_within' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION converted_within(ttc_summary, integer, interval) IS
+'Percent (0-100) of the entities that entered the funnel that reached the step within the given time of step 1 (at bucket resolution: up to 2 % slower may count); NULL if the entered count is unknown (1.0 value) or nobody entered';
+
+/*
+ * ttc_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION ttc_summary_cmp(ttc_summary, ttc_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_cmp(ttc_summary, ttc_summary) IS
+'Btree comparison of two ttc_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION ttc_summary_eq(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_eq(ttc_summary, ttc_summary) IS
+'True if two ttc_summary values are equal (same step count and bucket counts); implements =';
+CREATE FUNCTION ttc_summary_ne(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_ne(ttc_summary, ttc_summary) IS
+'Negation of ttc_summary_eq; implements <>';
+CREATE FUNCTION ttc_summary_lt(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_lt(ttc_summary, ttc_summary) IS
+'Implements < of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_le(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_le(ttc_summary, ttc_summary) IS
+'Implements <= of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_gt(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_gt(ttc_summary, ttc_summary) IS
+'Implements > of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_ge(ttc_summary, ttc_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_ge(ttc_summary, ttc_summary) IS
+'Implements >= of the total order of ttc_summary (byte order of the send form)';
+CREATE FUNCTION ttc_summary_hash(ttc_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ttc_summary_hash(ttc_summary) IS
+'Hash of a ttc_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (ttc_summary, ttc_summary) IS
+'Equal ttc_summary values (same step count and bucket counts)';
+CREATE OPERATOR <> (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (ttc_summary, ttc_summary) IS
+'Different ttc_summary values';
+CREATE OPERATOR < (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (ttc_summary, ttc_summary) IS
+'Sorts before, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (ttc_summary, ttc_summary) IS
+'Sorts before or equal, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (ttc_summary, ttc_summary) IS
+'Sorts after, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = ttc_summary, RIGHTARG = ttc_summary, FUNCTION = ttc_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (ttc_summary, ttc_summary) IS
+'Sorts after or equal, in the total order of ttc_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS ttc_summary_ops DEFAULT FOR TYPE ttc_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 ttc_summary_cmp(ttc_summary, ttc_summary);
+COMMENT ON OPERATOR CLASS ttc_summary_ops USING btree IS
+'Total order of ttc_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS ttc_summary_hash_ops DEFAULT FOR TYPE ttc_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 ttc_summary_hash(ttc_summary);
+COMMENT ON OPERATOR CLASS ttc_summary_hash_ops USING hash IS
+'Hash equality of ttc_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION ttc_agg_transfn(ttc_summary, double precision[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ttc_summary_merge(ttc_summary, ttc_summary) FROM PUBLIC;

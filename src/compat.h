@@ -15,32 +15,44 @@
 #define CJKPI_COMPAT_H
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
 #include "utils/numeric.h"
 
 /*
- * Soft input errors (PostgreSQL 16+): type input functions report bad input
- * through fcinfo->context, so pg_input_is_valid() answers false instead of
- * raising.  Before 16 there is no such context; ereturn() and errsave()
- * raise as ereport(ERROR) does, and the context is always NULL.
+ * Soft input errors: from PostgreSQL 16 on, a type input function reports
+ * bad input to fcinfo->context (an ErrorSaveContext) with errsave() or
+ * ereturn(), so that pg_input_is_valid() can answer false without raising.
+ * Before 16 there is no such context; the shims below raise the error
+ * instead, which is what those versions expect of an input function.
  */
 #if PG_VERSION_NUM >= 160000
+
 #include "nodes/miscnodes.h"
-#define CJKPI_INPUT_ESCONTEXT(fcinfo) ((fcinfo)->context)
+
+/* the error-saving context of a type input function, or NULL */
+#define CJKPI_ESCONTEXT(fcinfo) ((fcinfo)->context)
+
 #else
-#define CJKPI_INPUT_ESCONTEXT(fcinfo) ((Node *) NULL)
-#define ereturn(context, dummy_value, ...) \
-	do { \
-		(void) (context); \
-		ereport(ERROR, __VA_ARGS__); \
-		return dummy_value; \
-	} while (0)
+
+#define CJKPI_ESCONTEXT(fcinfo) ((Node *) NULL)
+
+#ifndef errsave
 #define errsave(context, ...) \
 	do { \
 		(void) (context); \
 		ereport(ERROR, __VA_ARGS__); \
 	} while (0)
-#define SOFT_ERROR_OCCURRED(escontext) false
 #endif
+
+#ifndef ereturn
+#define ereturn(context, dummy_value, ...) \
+	do { \
+		errsave(context, __VA_ARGS__); \
+		return dummy_value; \
+	} while (0)
+#endif
+
+#endif							/* PG_VERSION_NUM >= 160000 */
 
 /* numeric infinities exist from PostgreSQL 14 on */
 static inline bool

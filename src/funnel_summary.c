@@ -34,8 +34,12 @@
 #include "utils/builtins.h"
 #include "utils/float.h"
 
+#include "aggstate.h"
+#include "compat.h"
 #include "funnel.h"
+#include "sumorder.h"
 #include "stats.h"
+#include "sumtext.h"
 
 #define FUNNEL_SUMMARY_VERSION 1
 
@@ -67,33 +71,34 @@ funnel_summary_new(int nsteps)
 /*
  * The checks shared by text and binary input (and the stored-value check):
  * a known version, 1..32 steps, counts non-negative and non-increasing.
+ * Returns false after a soft error (text input on PostgreSQL 16+).
  */
-static void
+static bool
 funnel_summary_check(int version, int nsteps, const int64 *counts,
-					 int errcode_syntax, const char *input)
+					 int errcode_syntax, const char *input, Node *escontext)
 {
 	int			k;
 
 	if (version != FUNNEL_SUMMARY_VERSION)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(errcode_syntax),
 				 errmsg("unsupported funnel_summary version %d", version),
 				 errdetail("This version of cjkpi reads version %d.",
 						   FUNNEL_SUMMARY_VERSION)));
 	if (nsteps < 1 || nsteps > FUNNEL_MAX_STEPS)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(errcode_syntax),
 				 errmsg("funnel_summary must have between 1 and %d steps, not %d",
 						FUNNEL_MAX_STEPS, nsteps)));
 	for (k = 0; k <= nsteps; k++)
 	{
 		if (counts[k] < 0)
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(errcode_syntax),
 					 errmsg("funnel_summary counts must not be negative"),
 					 input ? errdetail("Input: \"%s\".", input) : 0));
 		if (k > 0 && counts[k] > counts[k - 1])
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(errcode_syntax),
 					 errmsg("funnel_summary counts must not increase from one step to the next"),
 					 k == 1 ?
@@ -103,40 +108,7 @@ funnel_summary_check(int version, int nsteps, const int64 *counts,
 							   k, (long long) counts[k], k - 1, (long long) counts[k - 1]),
 					 errhint("The counts are cumulative: reached=R1,R2,... with R1 >= R2 >= ... and entities >= R1.")));
 	}
-}
-
-static int64
-funnel_parse_int64(const char **p, const char *input)
-{
-	char	   *end;
-	long long	v;
-
-	errno = 0;
-	if (!isdigit((unsigned char) **p))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Expected a non-negative integer at \"%s\".", *p)));
-	v = strtoll(*p, &end, 10);
-	if (errno == ERANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type %s: \"%s\"", "funnel_summary", input)));
-	*p = end;
-	return (int64) v;
-}
-
-static void
-funnel_expect(const char **p, const char *token, const char *input)
-{
-	size_t		len = strlen(token);
-
-	if (strncmp(*p, token, len) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Expected \"%s\" at \"%s\".", token, *p)));
-	*p += len;
+	return true;
 }
 
 /* funnel_summary_in: parse "v1;entities=E;reached=R1,...,Rn" */
@@ -145,48 +117,30 @@ Datum
 funnel_summary_in(PG_FUNCTION_ARGS)
 {
 	char	   *input = PG_GETARG_CSTRING(0);
-	const char *p = input;
-	int64		counts[FUNNEL_MAX_STEPS + 1];
+	SumText		t;
+	int64		counts[FUNNEL_MAX_STEPS + 2];
 	int			version;
 	int			n = 0;
 	FunnelSummary *s;
 
-	while (isspace((unsigned char) *p))
-		p++;
-	funnel_expect(&p, "v", input);
-	if (!isdigit((unsigned char) *p))
-		funnel_expect(&p, "1", input);	/* reports the syntax error */
-	{
-		int64		v = funnel_parse_int64(&p, input);
-
-		version = (int) Min(v, INT_MAX);
-	}
+	sumtext_init(&t, input, "funnel_summary", CJKPI_ESCONTEXT(fcinfo));
+	if (!sumtext_version(&t, &version))
+		PG_RETURN_NULL();
 	if (version != FUNNEL_SUMMARY_VERSION)
-		funnel_summary_check(version, 1, counts, ERRCODE_INVALID_TEXT_REPRESENTATION, input);
-	funnel_expect(&p, ";entities=", input);
-	counts[0] = funnel_parse_int64(&p, input);
-	funnel_expect(&p, ";reached=", input);
-	for (;;)
 	{
-		if (n >= FUNNEL_MAX_STEPS)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("funnel_summary must have between 1 and %d steps",
-							FUNNEL_MAX_STEPS)));
-		counts[++n] = funnel_parse_int64(&p, input);
-		if (*p != ',')
-			break;
-		p++;
+		(void) funnel_summary_check(version, 1, counts, ERRCODE_INVALID_TEXT_REPRESENTATION,
+									input, t.escontext);
+		PG_RETURN_NULL();
 	}
-	while (isspace((unsigned char) *p))
-		p++;
-	if (*p != '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "funnel_summary", input),
-				 errdetail("Unexpected \"%s\" after the counts.", p)));
-
-	funnel_summary_check(version, n, counts, ERRCODE_INVALID_TEXT_REPRESENTATION, input);
+	/* one count more than allowed, so that too many steps reads as such */
+	if (!sumtext_expect(&t, ";entities=") || !sumtext_int64(&t, &counts[0]) ||
+		!sumtext_expect(&t, ";reached=") ||
+		!sumtext_int64_list(&t, counts + 1, FUNNEL_MAX_STEPS + 1, &n) ||
+		!sumtext_end(&t))
+		PG_RETURN_NULL();
+	if (!funnel_summary_check(version, n, counts, ERRCODE_INVALID_TEXT_REPRESENTATION,
+							  input, t.escontext))
+		PG_RETURN_NULL();
 	s = funnel_summary_new(n);
 	memcpy(s->counts, counts, sizeof(int64) * (n + 1));
 	PG_RETURN_POINTER(s);
@@ -229,8 +183,8 @@ funnel_summary_recv(PG_FUNCTION_ARGS)
 		for (k = 0; k <= n; k++)
 			counts[k] = pq_getmsgint64(buf);
 	}
-	funnel_summary_check(version, n, counts,
-						 ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
+	(void) funnel_summary_check(version, n, counts,
+								ERRCODE_INVALID_BINARY_REPRESENTATION, NULL, NULL);
 	pq_getmsgend(buf);
 
 	s = funnel_summary_new(n);
@@ -255,10 +209,12 @@ funnel_summary_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Add b into a (same number of steps), with overflow checks. */
-static void
-funnel_summary_merge_into(FunnelSummary *a, const FunnelSummary *b)
+/* Add b into a (same number of steps), with overflow checks; returns a. */
+static struct varlena *
+funnel_summary_merge_into(struct varlena *into, const struct varlena *from)
 {
+	FunnelSummary *a = (FunnelSummary *) into;
+	const FunnelSummary *b = (const FunnelSummary *) from;
 	int			k;
 
 	if (a->nsteps != b->nsteps)
@@ -272,30 +228,41 @@ funnel_summary_merge_into(FunnelSummary *a, const FunnelSummary *b)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("funnel_summary count out of range")));
+	return into;
 }
 
-static FunnelSummary *
-funnel_summary_copy(const FunnelSummary *s, MemoryContext cxt)
+/*
+ * A summary argument of a support function, detoasted and checked: values
+ * are validated on input, so a failure here means corrupted storage, but a
+ * size that disagrees with the step count must never be trusted.
+ */
+static struct varlena *
+funnel_summary_fetch(Datum d)
 {
-	FunnelSummary *c = (FunnelSummary *) MemoryContextAlloc(cxt, VARSIZE(s));
+	FunnelSummary *s = DatumGetFunnelSummaryP(d);
 
-	memcpy(c, s, VARSIZE(s));
-	return c;
+	if (VARSIZE(s) < offsetof(FunnelSummary, counts) ||
+		s->nsteps < 1 || s->nsteps > FUNNEL_MAX_STEPS ||
+		VARSIZE(s) != FUNNEL_SUMMARY_SIZE(s->nsteps))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid funnel_summary value of %u bytes",
+						(unsigned int) VARSIZE(s))));
+	(void) funnel_summary_check(s->version, s->nsteps, s->counts,
+								ERRCODE_DATA_CORRUPTED, NULL, NULL);
+	return (struct varlena *) s;
 }
 
 /*
  * funnel_agg transition: count one entity at the given level.  In aggregate
- * context the state is updated in place (it was allocated in the aggregate
- * context by us); called directly, it works on a copy.  A NULL level is not
- * an entity and is skipped.
+ * context the state is updated in place; called directly, it works on a
+ * copy.  A NULL level is not an entity and is skipped.
  */
 PG_FUNCTION_INFO_V1(funnel_agg_transfn);
 Datum
 funnel_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	FunnelSummary *state;
-	bool		in_agg;
 	int32		level,
 				steps,
 				k;
@@ -311,19 +278,14 @@ funnel_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("funnel_agg number of steps must be between 1 and %d, not %d",
 						FUNNEL_MAX_STEPS, steps)));
 
-	in_agg = AggCheckCallContext(fcinfo, &aggcontext);
+	/* the first state in per-call memory, then in place (see aggstate.h) */
 	if (PG_ARGISNULL(0))
-	{
-		MemoryContext old = MemoryContextSwitchTo(in_agg ? aggcontext : CurrentMemoryContext);
-
 		state = funnel_summary_new(steps);
-		MemoryContextSwitchTo(old);
-	}
-	else if (in_agg)
-		state = PG_GETARG_FUNNEL_SUMMARY_P(0);	/* ours, in aggcontext */
+	else if (cjkpi_state_is_ours(fcinfo))
+		state = PG_GETARG_FUNNEL_SUMMARY_P(0);
 	else
-		state = funnel_summary_copy(PG_GETARG_FUNNEL_SUMMARY_P(0),
-									CurrentMemoryContext);
+		state = (FunnelSummary *)
+			cjkpi_varlena_copy(funnel_summary_fetch(PG_GETARG_DATUM(0)));
 
 	if (state->nsteps != steps)
 		ereport(ERROR,
@@ -350,43 +312,24 @@ funnel_agg_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * Transition and combine function of rollup(funnel_summary), and combine
- * function of funnel_agg: merge the right summary into the left one.  NULL
- * on either side is no summary; the left one is copied into the aggregate
- * context before it is first modified.
+ * funnel_summary_merge: transition and combine function of
+ * rollup(funnel_summary) and combine function of funnel_agg; NULL on either
+ * side is no summary.  funnel_summary_rollup_transfn is its 1.0 name, kept
+ * for installs at version 1.0.
  */
+PG_FUNCTION_INFO_V1(funnel_summary_merge);
+Datum
+funnel_summary_merge(PG_FUNCTION_ARGS)
+{
+	return cjkpi_merge_support(fcinfo, funnel_summary_fetch,
+							   funnel_summary_merge_into);
+}
+
 PG_FUNCTION_INFO_V1(funnel_summary_rollup_transfn);
 Datum
 funnel_summary_rollup_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	FunnelSummary *state;
-	FunnelSummary *value;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "funnel_summary_rollup_transfn called in non-aggregate context");
-
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	value = PG_GETARG_FUNNEL_SUMMARY_P(1);
-	/* stored values are validated on input; cheap insurance for rollups */
-	funnel_summary_check(value->version, value->nsteps, value->counts,
-						 ERRCODE_DATA_CORRUPTED, NULL);
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(funnel_summary_copy(value, aggcontext));
-
-	/*
-	 * The state is ours: it was created by funnel_agg_transfn or copied above
-	 * in the aggregate context, so it can be updated in place.
-	 */
-	state = PG_GETARG_FUNNEL_SUMMARY_P(0);
-	funnel_summary_merge_into(state, value);
-	PG_RETURN_POINTER(state);
+	return funnel_summary_merge(fcinfo);
 }
 
 /* funnel_summary + funnel_summary: the merged summary */
@@ -394,12 +337,8 @@ PG_FUNCTION_INFO_V1(funnel_summary_add);
 Datum
 funnel_summary_add(PG_FUNCTION_ARGS)
 {
-	FunnelSummary *a = PG_GETARG_FUNNEL_SUMMARY_P(0);
-	FunnelSummary *b = PG_GETARG_FUNNEL_SUMMARY_P(1);
-	FunnelSummary *r = funnel_summary_copy(a, CurrentMemoryContext);
-
-	funnel_summary_merge_into(r, b);
-	PG_RETURN_POINTER(r);
+	return cjkpi_add_support(fcinfo, funnel_summary_fetch,
+							 funnel_summary_merge_into);
 }
 
 /* validate a step argument: 0..n where allow_zero, else 1..n */
@@ -448,7 +387,11 @@ funnel_summary_reached(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(s->counts[k]);
 }
 
-/* conversion(s, k): reached(k) / reached(1), NULL when nobody entered */
+/*
+ * conversion(s, k): percent (0-100) of the entities that reached step 1
+ * that reached step k; NULL when nobody entered.  Every rate of cjkpi is in
+ * percent and every difference of rates in percentage points.
+ */
 PG_FUNCTION_INFO_V1(funnel_summary_conversion);
 Datum
 funnel_summary_conversion(PG_FUNCTION_ARGS)
@@ -459,12 +402,12 @@ funnel_summary_conversion(PG_FUNCTION_ARGS)
 	funnel_check_step(s, k, false);
 	if (s->counts[1] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) s->counts[k] / (double) s->counts[1]);
+	PG_RETURN_FLOAT8(100.0 * (double) s->counts[k] / (double) s->counts[1]);
 }
 
 /*
- * step_conversion(s, k): reached(k) / reached(k - 1); for k = 1 that is the
- * entry rate reached(1) / entities.  NULL when the denominator is 0.
+ * step_conversion(s, k): percent reached(k) / reached(k - 1); for k = 1 that
+ * is the entry rate reached(1) / entities.  NULL when the denominator is 0.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_step_conversion);
 Datum
@@ -476,7 +419,7 @@ funnel_summary_step_conversion(PG_FUNCTION_ARGS)
 	funnel_check_step(s, k, false);
 	if (s->counts[k - 1] == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8((double) s->counts[k] / (double) s->counts[k - 1]);
+	PG_RETURN_FLOAT8(100.0 * (double) s->counts[k] / (double) s->counts[k - 1]);
 }
 
 /* drop_off(s, k): entities that reached step k - 1 but not step k */
@@ -491,7 +434,7 @@ funnel_summary_drop_off(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(s->counts[k - 1] - s->counts[k]);
 }
 
-/* build (lower, upper) for a Wilson interval of x out of n, NULLs for n = 0 */
+/* (lower, upper) in percent for a Wilson interval of x out of n, NULLs for n = 0 */
 static Datum
 funnel_interval_result(FunctionCallInfo fcinfo, int64 x, int64 n, double z)
 {
@@ -509,8 +452,8 @@ funnel_interval_result(FunctionCallInfo fcinfo, int64 x, int64 n, double z)
 	else
 	{
 		cjkpi_wilson((double) x, (double) n, z, &lo, &hi);
-		values[0] = Float8GetDatum(lo);
-		values[1] = Float8GetDatum(hi);
+		values[0] = Float8GetDatum(100.0 * lo);
+		values[1] = Float8GetDatum(100.0 * hi);
 	}
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
@@ -543,8 +486,8 @@ funnel_summary_step_conversion_interval(PG_FUNCTION_ARGS)
 
 /*
  * significance(a, b, k): pooled two-proportion z test of conversion(k)
- * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b, so a
- * positive z means a converts better.  z and p_value are NULL when the
+ * (reached(k) / reached(1)) between a and b.  difference = p_a - p_b in
+ * percentage points, so a positive z means a converts better.  z and p_value are NULL when the
  * pooled standard error is 0 (both rates 0 or both 1) or a side is empty.
  */
 PG_FUNCTION_INFO_V1(funnel_summary_significance);
@@ -583,8 +526,8 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 		nulls[0] = nulls[1] = nulls[2] = true;
 		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 	}
-	/* a - b, like every other significance() of the extension */
-	values[0] = Float8GetDatum(x1 / n1 - x2 / n2);
+	/* a - b, like every other significance(), in percentage points */
+	values[0] = Float8GetDatum(100.0 * (x1 / n1 - x2 / n2));
 	p = (x1 + x2) / (n1 + n2);
 	se = sqrt(p * (1.0 - p) * (1.0 / n1 + 1.0 / n2));
 	if (!(se > 0.0))
@@ -598,3 +541,10 @@ funnel_summary_significance(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
+
+/*
+ * =, <>, <, <=, >, >= and the btree and hash support of funnel_summary: the byte
+ * order of the binary send form (see sumorder.h), a total order with no
+ * meaning beyond telling values apart.
+ */
+CJKPI_SUMMARY_ORDER(funnel_summary, funnel_summary_send)

@@ -15,14 +15,20 @@
  * (eligible: first + (n + 1) * period <= as_of), how many of those were
  * active in period n, and how many were active in period n or later.
  *
- * Stored format (version 1), 8-byte aligned, plain storage:
+ * Stored format (version 2), 8-byte aligned; the SQL type has extended
+ * storage, so a large summary (up to 1000 periods, 24 kB) is compressed or
+ * stored out of line like any varlena:
  *		int32	varlena header
- *		uint8	version
+ *		uint8	version (2)
  *		uint8	reserved
  *		uint16	number of periods N (1..RETENTION_MAX_PERIODS)
+ *		int64	period length in microseconds (0: unknown, a 1.0 value)
  *		int64	entities
  *		int64	eligible[N], active[N], on_or_after[N]
- * Text: "v1;entities=E;eligible=e0,...;active=a0,...;on_or_after=o0,...".
+ * Text: "v2;period_us=P;entities=E;eligible=e0,...;active=a0,...;
+ * on_or_after=o0,...".  Version 1 (cjkpi 1.0) has no period: it still
+ * reads, text or binary, as a summary of unknown period, and is written
+ * back in its 1.0 form.
  *
  * src/retention.c
  *
@@ -41,16 +47,45 @@
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
+#include "aggstate.h"
+#include "compat.h"
 #include "funnel.h"
+#include "sumorder.h"
+#include "sumtext.h"
 
 #define RETENTION_MAX_CONDS		32
 #define RETENTION_MAX_PERIODS	1000
-#define RETENTION_VERSION		1
+#define RETENTION_VERSION		2
 
 /* ---------------------------------------------------------------------
  * retention(VARIADIC boolean[])
  * ---------------------------------------------------------------------
  */
+
+/*
+ * The number of conditions recorded in a retention() state, after checking
+ * that the state is one this code can have built.  The support functions
+ * take a plain bigint that anyone may pass by hand, so the count must be
+ * checked before it bounds an array: bits 40-63 must be zero, the count at
+ * most RETENTION_MAX_CONDS, and no condition bit set at or above the count
+ * (a state before the first row is 0).
+ */
+static int
+retention_state_count(int64 state)
+{
+	uint64		u = (uint64) state;
+	int			n = (int) ((u >> 32) & 0xFF);
+	uint32		mask = (uint32) u;
+
+	if ((u >> 40) != 0 || n > RETENTION_MAX_CONDS ||
+		(n < RETENTION_MAX_CONDS && (mask >> n) != 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid retention state " INT64_FORMAT, state),
+				 errdetail("A retention state holds the number of conditions (at most %d) in bits 32 to 39 and the conditions seen in the bits below it.",
+						   RETENTION_MAX_CONDS)));
+	return n;
+}
 
 /* retention transition: OR in the conditions true on this row */
 PG_FUNCTION_INFO_V1(retention_transfn);
@@ -83,7 +118,7 @@ retention_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("retention supports at most %d conditions, got %d",
 						RETENTION_MAX_CONDS, n)));
-	seen_n = (int) ((state >> 32) & 0xFF);
+	seen_n = retention_state_count(state);
 	if (seen_n != 0 && seen_n != n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -109,8 +144,8 @@ retention_combinefn(PG_FUNCTION_ARGS)
 {
 	int64		a = PG_GETARG_INT64(0);
 	int64		b = PG_GETARG_INT64(1);
-	int			na = (int) ((a >> 32) & 0xFF);
-	int			nb = (int) ((b >> 32) & 0xFF);
+	int			na = retention_state_count(a);
+	int			nb = retention_state_count(b);
 
 	if (na != 0 && nb != 0 && na != nb)
 		ereport(ERROR,
@@ -127,7 +162,7 @@ Datum
 retention_finalfn(PG_FUNCTION_ARGS)
 {
 	int64		state = PG_GETARG_INT64(0);
-	int			n = (int) ((state >> 32) & 0xFF);
+	int			n = retention_state_count(state);
 	uint32		mask = (uint32) state;
 	Datum		elems[RETENTION_MAX_CONDS];
 	bool		first = (mask & 1) != 0;
@@ -144,170 +179,205 @@ retention_finalfn(PG_FUNCTION_ARGS)
  * retention_summary
  * ---------------------------------------------------------------------
  */
+
+/*
+ * In memory every summary has the version 2 layout; a version 1 value
+ * (stored by cjkpi 1.0, without its period) is converted when it is read,
+ * with period_us = 0 for "unknown".
+ */
 typedef struct RetentionSummary
 {
 	int32		vl_len_;
-	uint8		version;
+	uint8		version;		/* RETENTION_VERSION */
 	uint8		reserved;
 	uint16		nperiods;
+	int64		period_us;		/* period length; 0: unknown (1.0 value) */
 	int64		entities;
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];	/* eligible, active, on_or_after */
 } RetentionSummary;
 
+/* the 1.0 layout: no period */
+typedef struct RetentionSummaryV1
+{
+	int32		vl_len_;
+	uint8		version;		/* 1 */
+	uint8		reserved;
+	uint16		nperiods;
+	int64		entities;
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];
+} RetentionSummaryV1;
+
 #define RS_SIZE(n)			(offsetof(RetentionSummary, counts) + sizeof(int64) * 3 * (n))
+#define RS_V1_SIZE(n)		(offsetof(RetentionSummaryV1, counts) + sizeof(int64) * 3 * (n))
 #define RS_ELIGIBLE(s)		((s)->counts)
 #define RS_ACTIVE(s)		((s)->counts + (s)->nperiods)
 #define RS_AFTER(s)			((s)->counts + 2 * (s)->nperiods)
-#define PG_GETARG_RS_P(n)	((RetentionSummary *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define PG_GETARG_RS_P(n)	((RetentionSummary *) rs_fetch(PG_GETARG_DATUM(n)))
 
+/* a new empty summary in the current memory context */
 static RetentionSummary *
-rs_new(int nperiods, MemoryContext cxt)
+rs_new(int nperiods, int64 period_us)
 {
 	Size		size = RS_SIZE(nperiods);
-	RetentionSummary *s = (RetentionSummary *) MemoryContextAllocZero(cxt, size);
+	RetentionSummary *s = (RetentionSummary *) palloc0(size);
 
 	SET_VARSIZE(s, size);
 	s->version = RETENTION_VERSION;
 	s->nperiods = (uint16) nperiods;
+	s->period_us = period_us;
 	return s;
 }
 
-/* checks shared by text input, binary input and rollup */
-static void
-rs_check(int version, int n, int64 entities, const int64 *eligible,
-		 const int64 *active, const int64 *after, int code)
+/*
+ * Checks shared by text input, binary input and reading a stored value.
+ * Returns false after a soft error (text input on PostgreSQL 16+).
+ */
+static bool
+rs_check(int version, int n, int64 period_us, int64 entities,
+		 const int64 *eligible, const int64 *active, const int64 *after,
+		 int code, Node *escontext)
 {
 	int			k;
 
-	if (version != RETENTION_VERSION)
-		ereport(ERROR,
+	if (version != 1 && version != RETENTION_VERSION)
+		ereturn(escontext, false,
 				(errcode(code),
 				 errmsg("unsupported retention_summary version %d", version),
-				 errdetail("This version of cjkpi reads version %d.", RETENTION_VERSION)));
+				 errdetail("This version of cjkpi reads versions 1 and %d.", RETENTION_VERSION)));
 	if (n < 1 || n > RETENTION_MAX_PERIODS)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(code),
 				 errmsg("retention_summary must have between 1 and %d periods, not %d",
 						RETENTION_MAX_PERIODS, n)));
+	if (version != 1 && period_us <= 0)
+		ereturn(escontext, false,
+				(errcode(code),
+				 errmsg("retention_summary period must be positive")));
 	if (entities < 0)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(code),
 				 errmsg("retention_summary counts must not be negative")));
 	for (k = 0; k < n; k++)
 	{
 		if (active[k] < 0 || active[k] > after[k] || after[k] > eligible[k] ||
 			eligible[k] > entities)
-			ereport(ERROR,
+			ereturn(escontext, false,
 					(errcode(code),
 					 errmsg("retention_summary counts of period %d are inconsistent", k),
 					 errdetail("Each period needs 0 <= active <= on_or_after <= eligible <= entities.")));
 	}
+	return true;
 }
 
-static int64
-rs_parse_int64(const char **p, const char *input)
+/* the period in words for messages: an interval, or "unknown" */
+static char *
+rs_period_text(int64 period_us)
 {
-	char	   *end;
-	long long	v;
+	Interval	iv;
 
-	if (!isdigit((unsigned char) **p))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
-				 errdetail("Expected a non-negative integer at \"%s\".", *p)));
-	errno = 0;
-	v = strtoll(*p, &end, 10);
-	if (errno == ERANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range for type %s: \"%s\"", "retention_summary", input)));
-	*p = end;
-	return (int64) v;
+	if (period_us == 0)
+		return pstrdup("unknown (a value of cjkpi 1.0)");
+	iv.month = 0;
+	iv.day = (int32) (period_us / USECS_PER_DAY);
+	iv.time = period_us % USECS_PER_DAY;
+	return DatumGetCString(DirectFunctionCall1(interval_out, IntervalPGetDatum(&iv)));
 }
 
-static void
-rs_expect(const char **p, const char *token, const char *input)
+/*
+ * A summary argument, detoasted, checked and in the version 2 layout.
+ * Values are validated on input, so a failure here means corrupted storage;
+ * a size that disagrees with the period count is never trusted.
+ */
+static struct varlena *
+rs_fetch(Datum d)
 {
-	size_t		len = strlen(token);
+	RetentionSummary *s = (RetentionSummary *) PG_DETOAST_DATUM(d);
+	Size		size = VARSIZE(s);
 
-	if (strncmp(*p, token, len) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
-				 errdetail("Expected \"%s\" at \"%s\".", token, *p)));
-	*p += len;
-}
-
-/* parse a comma-separated list into out[]; returns its length */
-static int
-rs_parse_list(const char **p, int64 *out, const char *input)
-{
-	int			n = 0;
-
-	for (;;)
+	if (size >= offsetof(RetentionSummaryV1, counts) && s->version == 1)
 	{
-		if (n >= RETENTION_MAX_PERIODS)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("retention_summary must have between 1 and %d periods",
-							RETENTION_MAX_PERIODS)));
-		out[n++] = rs_parse_int64(p, input);
-		if (**p != ',')
-			return n;
-		(*p)++;
+		RetentionSummaryV1 *v1 = (RetentionSummaryV1 *) s;
+
+		if (v1->nperiods >= 1 && v1->nperiods <= RETENTION_MAX_PERIODS &&
+			size == RS_V1_SIZE(v1->nperiods))
+		{
+			s = rs_new(v1->nperiods, 0);
+			s->entities = v1->entities;
+			memcpy(s->counts, v1->counts, sizeof(int64) * 3 * v1->nperiods);
+			size = VARSIZE(s);
+		}
 	}
+	if (size < offsetof(RetentionSummary, counts) ||
+		s->version != RETENTION_VERSION ||
+		s->nperiods < 1 || s->nperiods > RETENTION_MAX_PERIODS ||
+		size != RS_SIZE(s->nperiods) || s->period_us < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid retention_summary value of %u bytes",
+						(unsigned int) VARSIZE(s))));
+	(void) rs_check(s->version, s->nperiods, s->period_us == 0 ? 1 : s->period_us,
+					s->entities, RS_ELIGIBLE(s), RS_ACTIVE(s), RS_AFTER(s),
+					ERRCODE_DATA_CORRUPTED, NULL);
+	return (struct varlena *) s;
 }
 
-/* retention_summary_in: parse the versioned text form */
+/*
+ * retention_summary_in: "v2;period_us=P;entities=E;eligible=e0,...;
+ * active=a0,...;on_or_after=o0,..." or the 1.0 form without the period
+ * ("v1;entities=..."), which reads as a summary of unknown period.
+ */
 PG_FUNCTION_INFO_V1(retention_summary_in);
 Datum
 retention_summary_in(PG_FUNCTION_ARGS)
 {
-	char	   *input = PG_GETARG_CSTRING(0);
-	const char *p = input;
+	SumText		t;
 	int64	   *lists = palloc(sizeof(int64) * 3 * RETENTION_MAX_PERIODS);
+	int64	   *eligible = lists,
+			   *active = lists + RETENTION_MAX_PERIODS,
+			   *after = lists + 2 * RETENTION_MAX_PERIODS;
 	int64		entities,
-				version;
-	int			n1,
+				period_us = 0;
+	int			version,
+				n1,
 				n2,
 				n3;
 	RetentionSummary *s;
 
-	while (isspace((unsigned char) *p))
-		p++;
-	rs_expect(&p, "v", input);
-	version = rs_parse_int64(&p, input);
-	if (version != RETENTION_VERSION)
-		rs_check((int) Min(version, INT_MAX), 1, 0, lists, lists, lists,
-				 ERRCODE_INVALID_TEXT_REPRESENTATION);
-	rs_expect(&p, ";entities=", input);
-	entities = rs_parse_int64(&p, input);
-	rs_expect(&p, ";eligible=", input);
-	n1 = rs_parse_list(&p, lists, input);
-	rs_expect(&p, ";active=", input);
-	n2 = rs_parse_list(&p, lists + RETENTION_MAX_PERIODS, input);
-	rs_expect(&p, ";on_or_after=", input);
-	n3 = rs_parse_list(&p, lists + 2 * RETENTION_MAX_PERIODS, input);
-	while (isspace((unsigned char) *p))
-		p++;
-	if (*p != '\0')
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
-				 errdetail("Unexpected \"%s\" after the counts.", p)));
+	sumtext_init(&t, PG_GETARG_CSTRING(0), "retention_summary", CJKPI_ESCONTEXT(fcinfo));
+	if (!sumtext_version(&t, &version))
+		PG_RETURN_NULL();
+	if (version != 1 && version != RETENTION_VERSION)
+	{
+		(void) rs_check(version, 1, 1, 0, lists, lists, lists,
+						ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext);
+		PG_RETURN_NULL();
+	}
+	if (version != 1 &&
+		(!sumtext_expect(&t, ";period_us=") || !sumtext_int64(&t, &period_us)))
+		PG_RETURN_NULL();
+	if (!sumtext_expect(&t, ";entities=") || !sumtext_int64(&t, &entities) ||
+		!sumtext_expect(&t, ";eligible=") ||
+		!sumtext_int64_list(&t, eligible, RETENTION_MAX_PERIODS, &n1) ||
+		!sumtext_expect(&t, ";active=") ||
+		!sumtext_int64_list(&t, active, RETENTION_MAX_PERIODS, &n2) ||
+		!sumtext_expect(&t, ";on_or_after=") ||
+		!sumtext_int64_list(&t, after, RETENTION_MAX_PERIODS, &n3) ||
+		!sumtext_end(&t))
+		PG_RETURN_NULL();
 	if (n1 != n2 || n1 != n3)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "retention_summary", input),
-				 errdetail("The eligible, active and on_or_after lists must have the same length.")));
-	rs_check((int) version, n1, entities, lists, lists + RETENTION_MAX_PERIODS,
-			 lists + 2 * RETENTION_MAX_PERIODS, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	{
+		(void) sumtext_syntax_error(&t, "The eligible, active and on_or_after lists must have the same length.");
+		PG_RETURN_NULL();
+	}
+	if (!rs_check(version, n1, period_us, entities, eligible, active, after,
+				  ERRCODE_INVALID_TEXT_REPRESENTATION, t.escontext))
+		PG_RETURN_NULL();
 
-	s = rs_new(n1, CurrentMemoryContext);
+	s = rs_new(n1, period_us);
 	s->entities = entities;
-	memcpy(RS_ELIGIBLE(s), lists, sizeof(int64) * n1);
-	memcpy(RS_ACTIVE(s), lists + RETENTION_MAX_PERIODS, sizeof(int64) * n1);
-	memcpy(RS_AFTER(s), lists + 2 * RETENTION_MAX_PERIODS, sizeof(int64) * n1);
+	memcpy(RS_ELIGIBLE(s), eligible, sizeof(int64) * n1);
+	memcpy(RS_ACTIVE(s), active, sizeof(int64) * n1);
+	memcpy(RS_AFTER(s), after, sizeof(int64) * n1);
 	pfree(lists);
 	PG_RETURN_POINTER(s);
 }
@@ -322,7 +392,7 @@ rs_append_list(StringInfo buf, const char *name, const int64 *v, int n)
 		appendStringInfo(buf, k > 0 ? "," INT64_FORMAT : INT64_FORMAT, v[k]);
 }
 
-/* retention_summary_out: the versioned text form */
+/* retention_summary_out: version 2, or 1 for a summary of unknown period */
 PG_FUNCTION_INFO_V1(retention_summary_out);
 Datum
 retention_summary_out(PG_FUNCTION_ARGS)
@@ -331,14 +401,22 @@ retention_summary_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "v%d;entities=" INT64_FORMAT, s->version, s->entities);
+	if (s->period_us == 0)
+		appendStringInfo(&buf, "v1;entities=" INT64_FORMAT, s->entities);
+	else
+		appendStringInfo(&buf, "v%d;period_us=" INT64_FORMAT ";entities=" INT64_FORMAT,
+						 RETENTION_VERSION, s->period_us, s->entities);
 	rs_append_list(&buf, "eligible", RS_ELIGIBLE(s), s->nperiods);
 	rs_append_list(&buf, "active", RS_ACTIVE(s), s->nperiods);
 	rs_append_list(&buf, "on_or_after", RS_AFTER(s), s->nperiods);
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* retention_summary_recv: binary input with the checks of text input */
+/*
+ * retention_summary_recv: binary input with the checks of text input.
+ * Version 2: version byte, int16 N, int64 period_us, int64 entities, then
+ * the 3 N counts; version 1 (cjkpi 1.0) has no period_us.
+ */
 PG_FUNCTION_INFO_V1(retention_summary_recv);
 Datum
 retention_summary_recv(PG_FUNCTION_ARGS)
@@ -346,24 +424,27 @@ retention_summary_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			version = pq_getmsgbyte(buf);
 	int			n = pq_getmsgint(buf, 2);
-	int64		entities = 0;
+	int64		period_us = 0;
 	RetentionSummary *s;
 	int			k;
 
-	if (version != RETENTION_VERSION || n < 1 || n > RETENTION_MAX_PERIODS)
-		rs_check(version, n, 0, NULL, NULL, NULL, ERRCODE_INVALID_BINARY_REPRESENTATION);
-	entities = pq_getmsgint64(buf);
-	s = rs_new(n, CurrentMemoryContext);
-	s->entities = entities;
+	if ((version != 1 && version != RETENTION_VERSION) || n < 1 || n > RETENTION_MAX_PERIODS)
+		(void) rs_check(version, n, 1, 0, NULL, NULL, NULL,
+						ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
+	if (version != 1)
+		period_us = pq_getmsgint64(buf);
+	s = rs_new(n, period_us);
+	s->entities = pq_getmsgint64(buf);
 	for (k = 0; k < 3 * n; k++)
 		s->counts[k] = pq_getmsgint64(buf);
 	pq_getmsgend(buf);
-	rs_check(version, n, entities, RS_ELIGIBLE(s), RS_ACTIVE(s), RS_AFTER(s),
-			 ERRCODE_INVALID_BINARY_REPRESENTATION);
+	(void) rs_check(version, n, period_us, s->entities, RS_ELIGIBLE(s),
+					RS_ACTIVE(s), RS_AFTER(s), ERRCODE_INVALID_BINARY_REPRESENTATION,
+					NULL);
 	PG_RETURN_POINTER(s);
 }
 
-/* retention_summary_send: binary output */
+/* retention_summary_send: binary output, version 1 for an unknown period */
 PG_FUNCTION_INFO_V1(retention_summary_send);
 Datum
 retention_summary_send(PG_FUNCTION_ARGS)
@@ -373,17 +454,27 @@ retention_summary_send(PG_FUNCTION_ARGS)
 	int			k;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, s->version);
+	pq_sendbyte(&buf, s->period_us == 0 ? 1 : RETENTION_VERSION);
 	pq_sendint16(&buf, s->nperiods);
+	if (s->period_us != 0)
+		pq_sendint64(&buf, s->period_us);
 	pq_sendint64(&buf, s->entities);
 	for (k = 0; k < 3 * s->nperiods; k++)
 		pq_sendint64(&buf, s->counts[k]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
+/*
+ * Add b into a, with overflow checks; returns a.  Both must have the same
+ * number of periods and the same period length (two 1.0 values of unknown
+ * period merge with each other, as they did in 1.0, but not with a value
+ * that knows its period).
+ */
+static struct varlena *
+rs_merge_into(struct varlena *into, const struct varlena *from)
 {
+	RetentionSummary *a = (RetentionSummary *) into;
+	const RetentionSummary *b = (const RetentionSummary *) from;
 	int			k;
 
 	if (a->nperiods != b->nperiods)
@@ -391,6 +482,14 @@ rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot merge retention summaries with %d and %d periods",
 						a->nperiods, b->nperiods)));
+	if (a->period_us != b->period_us)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot merge retention summaries of different period lengths"),
+				 errdetail("One has periods of %s, the other of %s.",
+						   rs_period_text(a->period_us), rs_period_text(b->period_us)),
+				 (a->period_us == 0 || b->period_us == 0) ?
+				 errhint("Give a summary stored by cjkpi 1.0 its period with retention_with_period().") : 0));
 	if (pg_add_s64_overflow(a->entities, b->entities, &a->entities))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -400,6 +499,7 @@ rs_merge_into(RetentionSummary *a, const RetentionSummary *b)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("retention_summary count out of range")));
+	return into;
 }
 
 static int64
@@ -412,7 +512,7 @@ rs_period_usecs(Interval *period)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("retention period must not contain months or years"),
 				 errdetail("Months and years have no fixed length."),
-				 errhint("Use days or weeks, or compute calendar periods yourself and pass them as offsets.")));
+				 errhint("Use a fixed length such as interval '30 days'; for calendar months, use retention() with one condition per month, such as date_trunc('month', ts) = cohort_month + interval '1 month'.")));
 	if (pg_mul_s64_overflow((int64) period->day, USECS_PER_DAY, &usecs) ||
 		pg_add_s64_overflow(usecs, period->time, &usecs) || usecs <= 0)
 		ereport(ERROR,
@@ -433,7 +533,6 @@ PG_FUNCTION_INFO_V1(retention_agg_transfn);
 Datum
 retention_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
 	RetentionSummary *state;
 	TimestampTz first;
 	int64		period;
@@ -443,7 +542,7 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 	int			last_active = -1;
 	int			k;
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
+	if (!cjkpi_state_is_ours(fcinfo))
 		elog(ERROR, "retention_agg_transfn called in non-aggregate context");
 	if (PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
 		ereport(ERROR,
@@ -458,14 +557,21 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("retention_agg number of periods must be between 1 and %d, not %d",
 						RETENTION_MAX_PERIODS, nperiods)));
 
+	/* the first state in per-call memory, then in place (see aggstate.h) */
 	if (PG_ARGISNULL(0))
-		state = rs_new(nperiods, aggcontext);
+		state = rs_new(nperiods, period);
 	else
-		state = PG_GETARG_RS_P(0);	/* ours, in the aggregate context */
+		state = (RetentionSummary *) PG_GETARG_POINTER(0);
 	if (state->nperiods != nperiods)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("retention_agg number of periods must be the same for all rows")));
+	if (state->period_us != period)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention_agg period must be the same for all rows"),
+				 errdetail("Got %s after %s.", rs_period_text(period),
+						   rs_period_text(state->period_us))));
 
 	/* an entity without a first event is not in any cohort */
 	if (PG_ARGISNULL(1))
@@ -527,33 +633,23 @@ retention_agg_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* rollup transition and combine: merge summaries (copy the first one) */
+/*
+ * retention_summary_merge: transition and combine function of
+ * rollup(retention_summary) and combine function of retention_agg.
+ * retention_summary_rollup_transfn is its 1.0 name, kept for 1.0 installs.
+ */
+PG_FUNCTION_INFO_V1(retention_summary_merge);
+Datum
+retention_summary_merge(PG_FUNCTION_ARGS)
+{
+	return cjkpi_merge_support(fcinfo, rs_fetch, rs_merge_into);
+}
+
 PG_FUNCTION_INFO_V1(retention_summary_rollup_transfn);
 Datum
 retention_summary_rollup_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	RetentionSummary *state;
-	RetentionSummary *value;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "retention_summary_rollup_transfn called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	value = PG_GETARG_RS_P(1);
-	if (PG_ARGISNULL(0))
-	{
-		state = (RetentionSummary *) MemoryContextAlloc(aggcontext, VARSIZE(value));
-		memcpy(state, value, VARSIZE(value));
-		PG_RETURN_POINTER(state);
-	}
-	state = PG_GETARG_RS_P(0);
-	rs_merge_into(state, value);
-	PG_RETURN_POINTER(state);
+	return retention_summary_merge(fcinfo);
 }
 
 /* retention_summary + retention_summary */
@@ -561,18 +657,13 @@ PG_FUNCTION_INFO_V1(retention_summary_add);
 Datum
 retention_summary_add(PG_FUNCTION_ARGS)
 {
-	RetentionSummary *a = PG_GETARG_RS_P(0);
-	RetentionSummary *b = PG_GETARG_RS_P(1);
-	RetentionSummary *r = (RetentionSummary *) palloc(VARSIZE(a));
-
-	memcpy(r, a, VARSIZE(a));
-	rs_merge_into(r, b);
-	PG_RETURN_POINTER(r);
+	return cjkpi_add_support(fcinfo, rs_fetch, rs_merge_into);
 }
 
 /*
  * retention_periods(s): one row per period with eligible, active, rate,
- * on_or_after, rate_on_or_after (rates NULL when nobody is eligible).
+ * on_or_after, rate_on_or_after (rates in percent, NULL when nobody is
+ * eligible).
  */
 PG_FUNCTION_INFO_V1(retention_summary_periods);
 Datum
@@ -610,8 +701,8 @@ retention_summary_periods(PG_FUNCTION_ARGS)
 		values[4] = Int64GetDatum(RS_AFTER(s)[k]);
 		if (e > 0)
 		{
-			values[3] = Float8GetDatum((double) RS_ACTIVE(s)[k] / (double) e);
-			values[5] = Float8GetDatum((double) RS_AFTER(s)[k] / (double) e);
+			values[3] = Float8GetDatum(100.0 * (double) RS_ACTIVE(s)[k] / (double) e);
+			values[5] = Float8GetDatum(100.0 * (double) RS_AFTER(s)[k] / (double) e);
 		}
 		else
 			nulls[3] = nulls[5] = true;
@@ -631,3 +722,50 @@ retention_summary_entities(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_INT64(PG_GETARG_RS_P(0)->entities);
 }
+
+/* retention_period(s): the period length, NULL for a 1.0 value that lacks it */
+PG_FUNCTION_INFO_V1(retention_summary_period);
+Datum
+retention_summary_period(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *s = PG_GETARG_RS_P(0);
+	Interval   *iv;
+
+	if (s->period_us == 0)
+		PG_RETURN_NULL();
+	iv = (Interval *) palloc(sizeof(Interval));
+	iv->month = 0;
+	iv->day = (int32) (s->period_us / USECS_PER_DAY);
+	iv->time = s->period_us % USECS_PER_DAY;
+	PG_RETURN_INTERVAL_P(iv);
+}
+
+/*
+ * retention_with_period(s, period): s with its period stated, so that a
+ * summary stored by cjkpi 1.0 (which did not record it) can be merged with
+ * newer ones.  A summary that knows a different period is an error.
+ */
+PG_FUNCTION_INFO_V1(retention_summary_with_period);
+Datum
+retention_summary_with_period(PG_FUNCTION_ARGS)
+{
+	RetentionSummary *s = PG_GETARG_RS_P(0);
+	int64		period = rs_period_usecs(PG_GETARG_INTERVAL_P(1));
+	RetentionSummary *r;
+
+	if (s->period_us != 0 && s->period_us != period)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("retention summary already has a period of %s, not %s",
+						rs_period_text(s->period_us), rs_period_text(period))));
+	r = (RetentionSummary *) cjkpi_varlena_copy((struct varlena *) s);
+	r->period_us = period;
+	PG_RETURN_POINTER(r);
+}
+
+/*
+ * =, <>, <, <=, >, >= and the btree and hash support of retention_summary: the byte
+ * order of the binary send form (see sumorder.h), a total order with no
+ * meaning beyond telling values apart.
+ */
+CJKPI_SUMMARY_ORDER(retention_summary, retention_summary_send)

@@ -644,7 +644,7 @@ Datum \
 fname(PG_FUNCTION_ARGS) \
 { \
 	Datum		result = kpi_summary_in_common(PG_GETARG_CSTRING(0), kind, \
-											   CJKPI_INPUT_ESCONTEXT(fcinfo)); \
+											   CJKPI_ESCONTEXT(fcinfo)); \
 	if (result == (Datum) 0) \
 		PG_RETURN_NULL(); \
 	PG_RETURN_DATUM(result); \

@@ -395,3 +395,8 @@ CREATE OPERATOR CLASS ces_summary_btree_ops DEFAULT FOR TYPE ces_summary USING b
     FUNCTION 1 ces_summary_cmp(ces_summary, ces_summary);
 COMMENT ON OPERATOR CLASS ces_summary_btree_ops USING btree IS
     'Total order of ces summaries on their stored form (scale, then each score''s count from the lowest, then flags), with no KPI meaning: for sorting, DISTINCT, rollup(DISTINCT v) and btree indexes';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION nps_summary_merge(nps_summary, nps_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION csat_summary_merge(csat_summary, csat_summary) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION ces_summary_merge(ces_summary, ces_summary) FROM PUBLIC;

@@ -40,24 +40,24 @@ CREATE FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) RETURNS fun
 COMMENT ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) IS
 'funnel_agg transition function: counts one entity at a level';
 
-CREATE FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) RETURNS funnel_summary
+CREATE FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) RETURNS funnel_summary
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION funnel_summary_rollup_transfn(funnel_summary, funnel_summary) IS
+COMMENT ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) IS
 'Merges one funnel_summary into another (rollup transition and combine function)';
 
 CREATE AGGREGATE funnel_agg(level integer, steps integer) (
     SFUNC = funnel_agg_transfn,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE funnel_agg(integer, integer) IS
 'Funnel summary of per-entity levels (0..steps, e.g. from window_funnel); NULL levels are skipped, no rows give NULL';
 
 CREATE AGGREGATE rollup(funnel_summary) (
-    SFUNC = funnel_summary_rollup_transfn,
+    SFUNC = funnel_summary_merge,
     STYPE = funnel_summary,
-    COMBINEFUNC = funnel_summary_rollup_transfn,
+    COMBINEFUNC = funnel_summary_merge,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(funnel_summary) IS
@@ -95,12 +95,12 @@ COMMENT ON FUNCTION reached(funnel_summary, integer) IS
 CREATE FUNCTION conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion(funnel_summary, integer) IS
-'Overall conversion to the step: reached(step) / reached(1); NULL when nobody reached step 1';
+'Overall conversion to the step in percent (0-100): 100 * reached(step) / reached(1); NULL when nobody reached step 1';
 
 CREATE FUNCTION step_conversion(funnel_summary, step integer) RETURNS double precision
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion(funnel_summary, integer) IS
-'Step-to-step conversion: reached(step) / reached(step - 1); for step 1 the entry rate reached(1) / entities';
+'Step-to-step conversion in percent (0-100): 100 * reached(step) / reached(step - 1); for step 1 the entry rate 100 * reached(1) / entities';
 
 CREATE FUNCTION drop_off(funnel_summary, step integer) RETURNS bigint
     AS 'MODULE_PATHNAME', 'funnel_summary_drop_off' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -112,21 +112,21 @@ CREATE FUNCTION conversion_interval(funnel_summary, step integer, confidence dou
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION step_conversion_interval(funnel_summary, step integer, confidence double precision DEFAULT 0.95,
                                          OUT lower double precision, OUT upper double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_step_conversion_interval' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION step_conversion_interval(funnel_summary, integer, double precision) IS
-'Wilson score interval of step_conversion(step) at the given confidence (default 95 %)';
+'Wilson score interval of step_conversion(step), in percent, at the given confidence (default 95 %)';
 
 CREATE FUNCTION significance(a funnel_summary, b funnel_summary, step integer,
                              OUT difference double precision, OUT z double precision, OUT p_value double precision)
     RETURNS record
     AS 'MODULE_PATHNAME', 'funnel_summary_significance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION significance(funnel_summary, funnel_summary, integer) IS
-'Pooled two-proportion z test of conversion(step) between a and b: difference a - b, z, two-sided p-value';
+'Pooled two-proportion z test of conversion(step) between a and b: difference a - b in percentage points, z, two-sided p-value';
 
 CREATE FUNCTION funnel_steps(funnel_summary, confidence double precision DEFAULT 0.95,
                              OUT step integer, OUT reached bigint,
@@ -146,4 +146,92 @@ FROM pg_catalog.generate_series(1, @extschema@.step_count($1)) AS k,
 ORDER BY k
 $$;
 COMMENT ON FUNCTION funnel_steps(funnel_summary, double precision) IS
-'One row per step: reached, conversion from step 1, step-to-step conversion, their Wilson intervals, drop-off';
+'One row per step: reached, conversion from step 1, step-to-step conversion and their Wilson intervals (all in percent), drop-off (entities)';
+
+/*
+ * funnel_summary: equality and a total order on the binary send form (byte order,
+ * shorter first), for DISTINCT, ORDER BY, rollup(DISTINCT v), GROUP BY,
+ * UNION, merge and hash joins and indexes; the order means nothing more.
+ */
+CREATE FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_cmp(funnel_summary, funnel_summary) IS
+'Btree comparison of two funnel_summary values: -1, 0 or 1 in the byte order of their binary send form (a total order with no KPI meaning)';
+CREATE FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_eq(funnel_summary, funnel_summary) IS
+'True if two funnel_summary values are equal (same step count and counts); implements =';
+CREATE FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ne(funnel_summary, funnel_summary) IS
+'Negation of funnel_summary_eq; implements <>';
+CREATE FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_lt(funnel_summary, funnel_summary) IS
+'Implements < of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_le(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_le(funnel_summary, funnel_summary) IS
+'Implements <= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_gt(funnel_summary, funnel_summary) IS
+'Implements > of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_ge(funnel_summary, funnel_summary) IS
+'Implements >= of the total order of funnel_summary (byte order of the send form)';
+CREATE FUNCTION funnel_summary_hash(funnel_summary) RETURNS integer
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION funnel_summary_hash(funnel_summary) IS
+'Hash of a funnel_summary value (of its binary send form), for hash joins, DISTINCT, UNION and GROUP BY';
+CREATE OPERATOR = (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_eq,
+    COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+COMMENT ON OPERATOR = (funnel_summary, funnel_summary) IS
+'Equal funnel_summary values (same step count and counts)';
+CREATE OPERATOR <> (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ne,
+    COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+COMMENT ON OPERATOR <> (funnel_summary, funnel_summary) IS
+'Different funnel_summary values';
+CREATE OPERATOR < (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_lt,
+    COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR < (funnel_summary, funnel_summary) IS
+'Sorts before, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR <= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_le,
+    COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR <= (funnel_summary, funnel_summary) IS
+'Sorts before or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR > (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_gt,
+    COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR > (funnel_summary, funnel_summary) IS
+'Sorts after, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR >= (
+    LEFTARG = funnel_summary, RIGHTARG = funnel_summary, FUNCTION = funnel_summary_ge,
+    COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR >= (funnel_summary, funnel_summary) IS
+'Sorts after or equal, in the total order of funnel_summary (byte order of the send form; no KPI meaning)';
+CREATE OPERATOR CLASS funnel_summary_ops DEFAULT FOR TYPE funnel_summary USING btree AS
+    OPERATOR 1 <, OPERATOR 2 <=, OPERATOR 3 =, OPERATOR 4 >=, OPERATOR 5 >,
+    FUNCTION 1 funnel_summary_cmp(funnel_summary, funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_ops USING btree IS
+'Total order of funnel_summary values: the byte order of their binary send form, with no KPI meaning (for DISTINCT, ORDER BY, merge joins, indexes)';
+CREATE OPERATOR CLASS funnel_summary_hash_ops DEFAULT FOR TYPE funnel_summary USING hash AS
+    OPERATOR 1 =,
+    FUNCTION 1 funnel_summary_hash(funnel_summary);
+COMMENT ON OPERATOR CLASS funnel_summary_hash_ops USING hash IS
+'Hash equality of funnel_summary values';
+
+/* Support functions of the aggregates: not executable by PUBLIC (the aggregates check EXECUTE as their owner). */
+REVOKE EXECUTE ON FUNCTION funnel_agg_transfn(funnel_summary, integer, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION funnel_summary_merge(funnel_summary, funnel_summary) FROM PUBLIC;

@@ -53,9 +53,9 @@ SELECT iso_year, iso_week, reached(s, 1) AS paying_sessions, reached(s, 2) AS pu
        round((step_conversion_interval(s, 2)).lower::numeric, 3) AS lower,
        round((step_conversion_interval(s, 2)).upper::numeric, 3) AS upper
 FROM weekly WHERE iso_week >= 14 ORDER BY 1, 2;
--- the incident weeks are the two lowest weeks with at least 20 paying sessions, below 0.3,
--- while every other such week is at least 0.35
-SELECT array_agg(iso_week ORDER BY step_conversion(s, 2)) FILTER (WHERE step_conversion(s, 2) < 0.3) AS weeks_below_030,
+-- the incident weeks are the two lowest weeks with at least 20 paying sessions, below 30 %,
+-- while every other such week is at least 35 % (rates are percent since 1.1)
+SELECT array_agg(iso_week ORDER BY step_conversion(s, 2)) FILTER (WHERE step_conversion(s, 2) < 30) AS weeks_below_30pct,
        round(min(step_conversion(s, 2)) FILTER (WHERE iso_week NOT IN (21, 22))::numeric, 3) AS lowest_other_week
 FROM weekly WHERE reached(s, 1) >= 20;
 -- incident weeks against the 6 weeks before and after: a significant drop

@@ -103,6 +103,29 @@ FROM by_sql q JOIN (SELECT cohort, p.* FROM cohorts, retention_periods(s) p) p O
 SELECT (SELECT rollup(s) FROM cohorts)::text
      = (SELECT retention_agg(first_at, seen, interval '7 days', 8, timestamptz '2024-06-30') FROM users)::text AS rollup_equals_all;
 
+-- issue 8 item 5: monthly (calendar) retention, the recipe the error hint for
+-- month periods and the README give, against plain SQL on the same rows
+CREATE TABLE monthly AS
+SELECT cohort, count(*) AS entities, count(*) FILTER (WHERE r[2]) AS month_1, count(*) FILTER (WHERE r[3]) AS month_2
+FROM (SELECT u.user_id, u.cohort,
+             retention(date_trunc('month', e.ts) = u.cohort,
+                       date_trunc('month', e.ts) = u.cohort + interval '1 month',
+                       date_trunc('month', e.ts) = u.cohort + interval '2 months') AS r
+      FROM ecom e JOIN (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u USING (user_id)
+      GROUP BY 1, 2) x
+GROUP BY cohort;
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, entities, month_1, month_2 FROM monthly ORDER BY cohort;
+SELECT count(*) AS cohorts,
+       count(*) FILTER (WHERE (m.entities, m.month_1, m.month_2) IS DISTINCT FROM (q.entities, q.month_1, q.month_2)) AS mismatches
+FROM monthly m JOIN (
+  SELECT cohort, count(*) AS entities, count(*) FILTER (WHERE m1) AS month_1, count(*) FILTER (WHERE m2) AS month_2
+  FROM (SELECT u.user_id, u.cohort,
+               bool_or(e.ts >= u.cohort + interval '1 month' AND e.ts < u.cohort + interval '2 months') AS m1,
+               bool_or(e.ts >= u.cohort + interval '2 months' AND e.ts < u.cohort + interval '3 months') AS m2
+        FROM (SELECT user_id, date_trunc('month', min(ts)) AS cohort FROM ecom GROUP BY user_id) u
+        JOIN ecom e USING (user_id) GROUP BY 1, 2) per_user
+  GROUP BY cohort) q USING (cohort);
+
 -- parallel plans give the same summaries
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -126,6 +149,135 @@ FROM (SELECT user_id, retention(event = 'home', event = 'purchase') AS r FROM ec
 SELECT count(*) AS home_and_purchase_sql
 FROM (SELECT user_id FROM ecom GROUP BY user_id
       HAVING bool_or(event = 'home') AND bool_or(event = 'purchase')) x;
+
+-- issue 6 item 1: retention() states built by hand.  Bits 32-39 hold the
+-- condition count and bound the result array: 34 used to smash the stack and
+-- restart the server, 33 gave a 33-element array.  Each is an error now.
+RESET ALL;
+SET search_path = funnel_retention, public;
+SET TIME ZONE 'UTC';
+SELECT retention_finalfn(34::bigint << 32 | 1);
+SELECT retention_finalfn(33::bigint << 32 | 1);
+SELECT retention_finalfn(255::bigint << 32);
+SELECT retention_finalfn((1::bigint << 40) | (1::bigint << 32) | 1);
+SELECT retention_finalfn(-1);
+SELECT retention_finalfn(2::bigint << 32 | 4);
+SELECT retention_finalfn(5);
+SELECT retention_combinefn(34::bigint << 32, 0);
+SELECT retention_combinefn(0, 1::bigint << 32 | 2);
+SELECT retention_transfn(34::bigint << 32 | 1, ARRAY[true]);
+-- the largest valid states still work: 32 conditions all seen, and the empty state
+SELECT cardinality(retention_finalfn(32::bigint << 32 | 4294967295)) AS n,
+       true = ALL (retention_finalfn(32::bigint << 32 | 4294967295)) AS all_true,
+       retention_finalfn(0) IS NULL AS empty_is_null,
+       retention_finalfn(3::bigint << 32 | 5) AS r;
+SELECT 'the server is still up' AS alive;
+-- issue 6 item 7: the period is part of the summary.  It was read on every
+-- row but neither checked nor stored, so daily and weekly cohorts merged
+-- silently.  Varying it within one aggregate and merging different periods
+-- are errors now (22023).
+SELECT retention_agg(f, ARRAY[f], p, 2, timestamptz '2030-01-01')
+FROM (VALUES (timestamptz '2024-01-01', interval '1 day'), (timestamptz '2024-01-02', interval '7 days')) v(f, p);
+SELECT retention_period(retention_agg(timestamptz '2024-01-01', NULL, interval '1 day', 2, timestamptz '2030-01-01')) AS daily,
+       retention_period(retention_agg(timestamptz '2024-01-01', NULL, interval '36 hours', 2, timestamptz '2030-01-01')) AS p36h,
+       retention_period(retention_agg(timestamptz '2024-01-01', NULL, interval '36 hours', 2, timestamptz '2030-01-01'))
+         = interval '36 hours' AS equal_36h;
+CREATE TABLE by_period AS
+SELECT p, retention_agg(timestamptz '2024-01-01', ARRAY[timestamptz '2024-01-09'], p, 2, timestamptz '2030-01-01') AS s
+FROM (VALUES (interval '1 day'), (interval '7 days')) v(p) GROUP BY p;
+SELECT rollup(s) FROM by_period;
+SELECT a.s + b.s FROM by_period a, by_period b WHERE a.p = '1 day' AND b.p = '7 days';
+SELECT rollup(s) AS same_period FROM by_period, generate_series(1, 2) WHERE p = '7 days';
+-- the v2 text form carries the period in microseconds; input checks it
+SELECT 'v2;period_us=604800000000;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'::retention_summary;
+SELECT 'v2;period_us=0;entities=3;eligible=2;active=2;on_or_after=2'::retention_summary;
+SELECT 'v2;entities=3;eligible=2;active=2;on_or_after=2'::retention_summary;
+SELECT 'v2;period_us=99999999999999999999;entities=3;eligible=2;active=2;on_or_after=2'::retention_summary;
+-- a 1.0 value (v1, no period) still reads, with an unknown period: it prints in
+-- its 1.0 form, merges with other 1.0 values as in 1.0, and with a value of
+-- known period only once retention_with_period() has stated its period
+CREATE TABLE old_new(id int, s retention_summary);
+INSERT INTO old_new VALUES (1, 'v1;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'),
+  (2, 'v1;entities=1;eligible=1,1;active=1,1;on_or_after=1,1'),
+  (3, 'v2;period_us=604800000000;entities=2;eligible=2,2;active=1,1;on_or_after=2,1');
+SELECT id, s, retention_period(s) FROM old_new ORDER BY id;
+SELECT rollup(s) AS old_values FROM old_new WHERE id < 3;
+SELECT rollup(s) FROM old_new;
+SELECT rollup(CASE WHEN id < 3 THEN retention_with_period(s, interval '7 days') ELSE s END) AS stated FROM old_new;
+SELECT retention_with_period(s, interval '1 day') FROM old_new WHERE id = 3;
+SELECT retention_with_period(s, interval '7 days')::text = s::text AS unchanged FROM old_new WHERE id = 3;
+-- binary: version 1 and 2 both read back
+CREATE TABLE old_new_copy (LIKE old_new);
+\copy old_new TO 'results/retention_v1v2.bin' (FORMAT binary)
+\copy old_new_copy FROM 'results/retention_v1v2.bin' (FORMAT binary)
+SELECT id, b.s::text = a.s::text AS binary_round_trip, retention_period(b.s) FROM old_new a JOIN old_new_copy b USING (id) ORDER BY id;
+TRUNCATE raw;
+INSERT INTO raw VALUES ('\x020001'::bytea || int8send(0) || int8send(1) || int8send(1) || int8send(1) || int8send(1));
+\copy raw TO 'results/retention_bad.bin' (FORMAT binary)
+\copy rs_copy (s) FROM 'results/retention_bad.bin' (FORMAT binary)
+
+-- issue 6 item 10: summary columns in DISTINCT, ORDER BY and rollup(DISTINCT v)
+-- failed with "could not identify an ordering operator".  Equality and a
+-- total order on the binary send form (btree and hash operator classes).
+CREATE TABLE rdist(id int, s retention_summary);
+INSERT INTO rdist VALUES (1, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'),
+  (2, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=2,0;on_or_after=2,1'),
+  (3, 'v2;period_us=86400000000;entities=3;eligible=2,1;active=1,0;on_or_after=2,1'),
+  (4, 'v2;period_us=86400000000;entities=4;eligible=2,1;active=2,1;on_or_after=2,1'), (5, NULL);
+SELECT count(DISTINCT s) AS distinct_values, count(*) AS all_values FROM rdist;
+SELECT r::text = 'v2;period_us=86400000000;entities=10;eligible=6,3;active=5,1;on_or_after=6,3' AS rollup_distinct FROM (SELECT rollup(DISTINCT s) AS r FROM rdist) x;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM rdist;
+SELECT DISTINCT s FROM rdist ORDER BY s;
+RESET enable_hashagg;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT DISTINCT s FROM rdist;
+SELECT count(*) AS hashed_distinct FROM (SELECT DISTINCT s FROM rdist) x;
+RESET enable_sort;
+SELECT a.id, b.id, a.s = b.s AS eq, a.s <> b.s AS ne, a.s < b.s AS lt, a.s <= b.s AS le, a.s > b.s AS gt, a.s >= b.s AS ge,
+       retention_summary_cmp(a.s, b.s) AS cmp, retention_summary_hash(a.s) = retention_summary_hash(b.s) AS same_hash
+FROM rdist a, rdist b WHERE a.id <= b.id AND a.id IN (1, 2) ORDER BY 1, 2;
+SELECT count(*) AS union_rows FROM (SELECT s FROM rdist UNION SELECT s FROM rdist) u;
+CREATE INDEX ON rdist (s);
+SET enable_seqscan = off;
+SELECT count(*) AS index_equal FROM rdist WHERE s = (SELECT s FROM rdist WHERE id = 1);
+RESET enable_seqscan;
+
+-- issue 6 item 3: one state per group.  The first state used to be built in
+-- the aggregate context, which the executor copies again: a hash aggregate of
+-- 1000-period summaries (24,016 bytes each in memory) took 47 kB per group.
+CREATE FUNCTION hash_peak_kb(q text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+	plan json;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF) ' || q INTO plan;
+	IF plan->0->'Plan'->>'Node Type' <> 'Aggregate' OR plan->0->'Plan'->>'Strategy' <> 'Hashed' THEN
+		RAISE EXCEPTION 'not a hash aggregate: %', plan;
+	END IF;
+	RETURN (plan->0->'Plan'->>'Peak Memory Usage')::bigint;
+END $$;
+SET work_mem = '256MB';
+SET enable_sort = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE rs200 AS
+SELECT g, retention_agg(timestamptz '2020-01-01', ARRAY[timestamptz '2020-01-02'], interval '1 day', 1000,
+                        timestamptz '2030-01-01') AS s
+FROM generate_series(1, 200) g GROUP BY g;
+SELECT hash_peak_kb($q$SELECT g, retention_agg(timestamptz '2020-01-01', ARRAY[timestamptz '2020-01-02'],
+                          interval '1 day', 1000, timestamptz '2030-01-01') FROM generate_series(1, 200) g GROUP BY g$q$)
+       < 1.5 * 200 * 24016 / 1024 AS agg_one_state_per_group,
+       hash_peak_kb('SELECT g, rollup(s) FROM rs200 GROUP BY g') < 1.5 * 200 * 24016 / 1024 AS rollup_one_state_per_group;
+RESET work_mem;
+RESET enable_sort;
+RESET max_parallel_workers_per_gather;
+
+-- the support functions are not for PUBLIC; the aggregate still is
+CREATE ROLE regress_cjkpi_retention;
+SET ROLE regress_cjkpi_retention;
+SELECT retention(x > 1, x > 2) AS r FROM generate_series(1, 3) x;
+SELECT retention_finalfn(1::bigint << 32 | 1);
+RESET ROLE;
+DROP ROLE regress_cjkpi_retention;
 
 RESET search_path;
 SET client_min_messages = warning;
