@@ -25,6 +25,10 @@ SELECT 'v1;entities=9223372036854775807;eligible=0;active=0;on_or_after=0'::rete
 SELECT rollup(s) FROM (VALUES ('v1;entities=9223372036854775807;eligible=0;active=0;on_or_after=0'::retention_summary),
                               ('v1;entities=1;eligible=1;active=1;on_or_after=1')) v(s);
 SELECT rollup(s) FROM (VALUES ('v1;steps=2;s2=0:9223372036854775807'::ttc_summary), ('v1;steps=2;s2=0:1')) v(s);
+-- a step's total over different buckets too (an earlier build accepted it and
+-- time_to_convert_count() read -9223372036854775808)
+SELECT rollup(s) FROM (VALUES ('v1;steps=2;s2=0:9223372036854775807'::ttc_summary), ('v1;steps=2;s2=5:1')) v(s);
+SELECT 'v1;steps=2;s2=0:9223372036854775807,5:1'::ttc_summary;
 -- the largest totals themselves are fine
 SELECT nps_from_counts(9223372036854775806, 1, 0) = nps_from_counts(0, 1, 0) + nps_from_counts(9223372036854775806, 0, 0) AS max_total_ok;
 SELECT responses(csat_from_counts(ARRAY[0, 0, 0, 0, 9223372036854775806]) + csat_from_counts(ARRAY[1, 0, 0, 0, 0])) AS csat_max;

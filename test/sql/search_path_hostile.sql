@@ -134,15 +134,15 @@ SELECT (SELECT count(*) FROM expected_scalar) AS rows,
 -- NPS of 6 promoters, 4 passives, 3 detractors = 100 * 3 / 13 = 23.076923;
 -- 10 + 10 responses
 SELECT round(nps::numeric, 6) AS nps, doubled FROM got_c;
--- the figures themselves: 90 % Wilson intervals, checked with python3
--- (statistics.NormalDist().inv_cdf(0.95)): 80/100 -> 0.7266961912 ..
+-- the figures themselves: 90 % Wilson intervals in percent, checked with
+-- python3 (statistics.NormalDist().inv_cdf(0.95)) as fractions: 80/100 -> 0.7266961912 ..
 -- 0.8574981763, 40/80 -> 0.4095663726 .. 0.5904336274, 20/80 -> 0.1794345787
 -- .. 0.3369219032, 10/80 -> 0.0762061743 .. 0.1983285486, 20/40 ->
 -- 0.3741494451 .. 0.6258505549, 10/20 -> 0.3274037679 .. 0.6725962321, 7/7 ->
 -- 0.7212373045 .. 1, 0/3 -> 0 .. 0.4741955742
-SELECT id, step, reached, conversion, round(conversion_lower::numeric, 10) AS conversion_lower,
-       round(conversion_upper::numeric, 10) AS conversion_upper, step_conversion,
-       round(step_conversion_lower::numeric, 10) AS step_lower, round(step_conversion_upper::numeric, 10) AS step_upper,
+SELECT id, step, reached, conversion, round(conversion_lower::numeric, 8) AS conversion_lower,
+       round(conversion_upper::numeric, 8) AS conversion_upper, step_conversion,
+       round(step_conversion_lower::numeric, 8) AS step_lower, round(step_conversion_upper::numeric, 8) AS step_upper,
        drop_off
 FROM expected ORDER BY id, step;
 
