@@ -24,6 +24,7 @@ REGRESS += funnel_window funnel_differential funnel_parallel funnel_summary funn
 	funnel_bounds funnel_options funnel_states funnel_start funnel_entry_cohort funnel_events funnel_any_order
 REGRESS += sequence_match sequence_next_node journey_path funnel_svg
 REGRESS += journey_model journey_survey journey_events journey_loop
+REGRESS += limits search_path_hostile
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 EXTRA_CLEAN = results regression.diffs regression.out
