@@ -3819,6 +3819,8 @@ CREATE AGGREGATE cjkpi.cusum_lower(z double precision, k double precision, h dou
 );
 COMMENT ON AGGREGATE cjkpi.cusum_lower(double precision, double precision, double precision) IS
     'Decline-side tabular CUSUM of standardized values z with allowance k (signal when the running value exceeds h); use OVER (ORDER BY period)';
+/* a support function, like the others: the aggregate works for every role (it checks EXECUTE as its owner) */
+REVOKE EXECUTE ON FUNCTION cjkpi.cusum_lower_step(double precision, double precision, double precision, double precision) FROM PUBLIC;
 
 /*
  * p-chart, Phase II: the centre line of each period is the pooled rate of
