@@ -1469,9 +1469,20 @@ CREATE TABLE cjkpi.survey_daily (
     responses bigint NOT NULL,
     nps @extschema@.nps_summary,
     csat @extschema@.csat_summary,
-    ces @extschema@.ces_summary,
-    CONSTRAINT survey_daily_key UNIQUE NULLS NOT DISTINCT (touchpoint, bucket_day, segment, variant, metric, scale)
+    ces @extschema@.ces_summary
 );
+/*
+ * One row per bucket, a NULL segment or variant being a value of its own.
+ * UNIQUE NULLS NOT DISTINCT needs PostgreSQL 15, so the keys are unique
+ * indexes that spell it out: (x IS NULL, coalesce(x, '')) is (true, '') for
+ * NULL and (false, x) for a value, so NULL equals NULL and differs from ''.
+ * The refresh deletes and inserts whole buckets (no ON CONFLICT), and its
+ * deletes look buckets up by the indexes' leading columns.
+ */
+CREATE UNIQUE INDEX survey_daily_key ON cjkpi.survey_daily
+    (touchpoint, bucket_day, (segment IS NULL), (coalesce(segment, '')), (variant IS NULL), (coalesce(variant, '')),
+     metric, scale);
+COMMENT ON INDEX cjkpi.survey_daily_key IS 'Key of cjkpi.survey_daily: one row per bucket, NULL segment or variant included';
 COMMENT ON TABLE cjkpi.survey_daily IS 'Rollup: survey summaries per local day, touchpoint, segment, variant, metric and scale (kept by cjkpi.refresh())';
 COMMENT ON COLUMN cjkpi.survey_daily.bucket_day IS 'Calendar day in cjkpi.settings.time_zone';
 COMMENT ON COLUMN cjkpi.survey_daily.touchpoint IS 'Touchpoint';
@@ -1498,9 +1509,12 @@ CREATE TABLE cjkpi.survey_monthly (
     responses bigint NOT NULL,
     nps @extschema@.nps_summary,
     csat @extschema@.csat_summary,
-    ces @extschema@.ces_summary,
-    CONSTRAINT survey_monthly_key UNIQUE NULLS NOT DISTINCT (touchpoint, month_start, segment, variant, metric, scale)
+    ces @extschema@.ces_summary
 );
+CREATE UNIQUE INDEX survey_monthly_key ON cjkpi.survey_monthly
+    (touchpoint, month_start, (segment IS NULL), (coalesce(segment, '')), (variant IS NULL), (coalesce(variant, '')),
+     metric, scale);
+COMMENT ON INDEX cjkpi.survey_monthly_key IS 'Key of cjkpi.survey_monthly: one row per month bucket, NULL segment or variant included';
 COMMENT ON TABLE cjkpi.survey_monthly IS 'Rollup: survey_daily merged per calendar month (kept by cjkpi.refresh())';
 COMMENT ON COLUMN cjkpi.survey_monthly.month_start IS 'First day of the month (days of cjkpi.settings.time_zone)';
 COMMENT ON COLUMN cjkpi.survey_monthly.touchpoint IS 'Touchpoint';
@@ -1521,9 +1535,11 @@ CREATE TABLE cjkpi.customer_daily (
     events bigint NOT NULL,
     sessions text[] NOT NULL,
     first_at timestamptz NOT NULL,
-    converted boolean,
-    CONSTRAINT customer_daily_key UNIQUE NULLS NOT DISTINCT (customer_id, bucket_day, touchpoint, segment)
+    converted boolean
 );
+CREATE UNIQUE INDEX customer_daily_key ON cjkpi.customer_daily
+    (customer_id, bucket_day, touchpoint, (segment IS NULL), (coalesce(segment, '')));
+COMMENT ON INDEX cjkpi.customer_daily_key IS 'Key of cjkpi.customer_daily: one row per customer, day, touchpoint and segment, NULL segment included';
 CREATE INDEX customer_daily_day ON cjkpi.customer_daily (bucket_day);
 COMMENT ON TABLE cjkpi.customer_daily IS
     'Rollup: event activity per customer, local day, touchpoint and segment, with the entry''s conversion (kept by cjkpi.refresh())';
@@ -1569,8 +1585,10 @@ COMMENT ON COLUMN cjkpi.refresh_log.full_rebuild IS 'True when a TRUNCATE or a s
 
 /* The day of a time in the configured zone (UTC when no settings row is visible). */
 CREATE FUNCTION cjkpi.time_zone() RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN coalesce((SELECT s.time_zone FROM cjkpi.settings s), 'UTC');
+    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT coalesce((SELECT s.time_zone FROM cjkpi.settings s), 'UTC')
+$$;
 COMMENT ON FUNCTION cjkpi.time_zone() IS 'The time zone of cjkpi.settings (UTC if none): day buckets are its calendar days';
 
 /*
@@ -1845,20 +1863,25 @@ COMMENT ON PROCEDURE cjkpi.rebuild() IS
  * A rollup row carries one summary column per metric, the other two NULL,
  * so the figures of a row are the coalesce of the three accessors.  Values
  * below the display minimum (anonymity) are NULL; the count stays.
+ *
+ * The SQL helpers have string bodies (SQL-standard bodies need PostgreSQL
+ * 14), which are parsed when they run: every function is qualified and
+ * search_path is pinned, so no schema of the caller's can supply an
+ * operator or a function.
  */
 CREATE FUNCTION cjkpi.kpi_figures(n @extschema@.nps_summary, c @extschema@.csat_summary, e @extschema@.ces_summary,
                                   min_display integer,
                                   OUT responses bigint, OUT value double precision,
                                   OUT ci_lower double precision, OUT ci_upper double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT x.r, CASE WHEN x.r >= min_display THEN x.v END,
            CASE WHEN x.r >= min_display THEN x.lo END, CASE WHEN x.r >= min_display THEN x.hi END
     FROM (SELECT coalesce(@extschema@.responses(n), @extschema@.responses(c), @extschema@.responses(e)) AS r,
                  coalesce(@extschema@.nps(n), @extschema@.csat(c), @extschema@.ces(e)) AS v,
                  coalesce(@extschema@.ci_lower(n), @extschema@.ci_lower(c), @extschema@.ci_lower(e)) AS lo,
-                 coalesce(@extschema@.ci_upper(n), @extschema@.ci_upper(c), @extschema@.ci_upper(e)) AS hi) x;
-END;
+                 coalesce(@extschema@.ci_upper(n), @extschema@.ci_upper(c), @extschema@.ci_upper(e)) AS hi) x
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_figures(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary, integer) IS
     'Responses, KPI value and 95 % interval of whichever summary is not NULL; value and interval NULL below min_display responses';
 
@@ -1866,13 +1889,13 @@ COMMENT ON FUNCTION cjkpi.kpi_figures(@extschema@.nps_summary, @extschema@.csat_
 CREATE FUNCTION cjkpi.kpi_compare(a_n @extschema@.nps_summary, a_c @extschema@.csat_summary, a_e @extschema@.ces_summary,
                                   b_n @extschema@.nps_summary, b_c @extschema@.csat_summary, b_e @extschema@.ces_summary,
                                   OUT difference double precision, OUT z double precision, OUT p_value double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_n, b_n) s WHERE a_n IS NOT NULL
     UNION ALL SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_c, b_c) s WHERE a_c IS NOT NULL
     UNION ALL SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_e, b_e) s WHERE a_e IS NOT NULL
-    LIMIT 1;
-END;
+    LIMIT 1
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_compare(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary,
                                       @extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary) IS
     'Two-sided significance() of a - b for the metric whose summaries are given (the others NULL)';
@@ -1881,13 +1904,13 @@ COMMENT ON FUNCTION cjkpi.kpi_compare(@extschema@.nps_summary, @extschema@.csat_
 CREATE FUNCTION cjkpi.kpi_against(n @extschema@.nps_summary, c @extschema@.csat_summary, e @extschema@.ces_summary,
                                   benchmark double precision,
                                   OUT difference double precision, OUT z double precision, OUT p_value double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT s.difference, s.z, CASE WHEN s.z >= 0 THEN s.p_value ELSE 1 - s.p_value END
     FROM (SELECT * FROM @extschema@.significance(n, benchmark) WHERE n IS NOT NULL
           UNION ALL SELECT * FROM @extschema@.significance(c, benchmark) WHERE c IS NOT NULL
-          UNION ALL SELECT * FROM @extschema@.significance(e, benchmark) WHERE e IS NOT NULL LIMIT 1) s;
-END;
+          UNION ALL SELECT * FROM @extschema@.significance(e, benchmark) WHERE e IS NOT NULL LIMIT 1) s
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_against(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary, double precision) IS
     'One-tailed significance() against a benchmark: p_value = P(Z >= z) when z >= 0, P(Z <= z) when z < 0';
 
@@ -2171,9 +2194,11 @@ COMMENT ON VIEW cjkpi.journey_kpis IS
 /* The decline side of a tabular CUSUM, run as a window aggregate in period order. */
 CREATE FUNCTION cjkpi.cusum_lower_step(s double precision, z double precision, k double precision, h double precision)
     RETURNS double precision
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN z IS NULL THEN s
-                ELSE GREATEST(0, CASE WHEN s > h THEN 0 ELSE s END - z - k) END;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT CASE WHEN z IS NULL THEN s
+                ELSE GREATEST(0, CASE WHEN s > h THEN 0 ELSE s END - z - k) END
+$$;
 COMMENT ON FUNCTION cjkpi.cusum_lower_step(double precision, double precision, double precision, double precision) IS
     'CUSUM step: S = max(0, S_prev - z - k), restarting from 0 after a signal (S_prev > h); NULL z leaves S unchanged';
 CREATE AGGREGATE cjkpi.cusum_lower(z double precision, k double precision, h double precision) (
@@ -2184,6 +2209,8 @@ CREATE AGGREGATE cjkpi.cusum_lower(z double precision, k double precision, h dou
 );
 COMMENT ON AGGREGATE cjkpi.cusum_lower(double precision, double precision, double precision) IS
     'Decline-side tabular CUSUM of standardized values z with allowance k (signal when the running value exceeds h); use OVER (ORDER BY period)';
+/* a support function, like the others: the aggregate works for every role (it checks EXECUTE as its owner) */
+REVOKE EXECUTE ON FUNCTION cjkpi.cusum_lower_step(double precision, double precision, double precision, double precision) FROM PUBLIC;
 
 /*
  * p-chart, Phase II: the centre line of each period is the pooled rate of
@@ -2199,10 +2226,11 @@ WITH s AS (
     FROM cjkpi.conversion_trend c CROSS JOIN cjkpi.settings cfg
     WINDOW w AS (PARTITION BY c.granularity, c.touchpoint ORDER BY c.period_start)
 ), base AS (
-    -- the k preceding periods by differences of running sums
+    -- the k preceding periods by differences of running sums (numeric: the
+    -- default of lag() has the value's type on PostgreSQL 13)
     SELECT s.*, LEAST(s.rn - 1, s.k) AS periods,
-           (pg_catalog.lag(s.cum_x, 1, 0) OVER w - pg_catalog.lag(s.cum_x, s.k + 1, 0) OVER w)::double precision
-           / nullif(pg_catalog.lag(s.cum_n, 1, 0) OVER w - pg_catalog.lag(s.cum_n, s.k + 1, 0) OVER w, 0) AS centre
+           (pg_catalog.lag(s.cum_x, 1, 0::numeric) OVER w - pg_catalog.lag(s.cum_x, s.k + 1, 0::numeric) OVER w)::double precision
+           / nullif(pg_catalog.lag(s.cum_n, 1, 0::numeric) OVER w - pg_catalog.lag(s.cum_n, s.k + 1, 0::numeric) OVER w, 0) AS centre
     FROM s
     WINDOW w AS (PARTITION BY s.granularity, s.touchpoint ORDER BY s.period_start)
 ), b AS (
@@ -2346,7 +2374,8 @@ BEGIN
         RAISE EXCEPTION 'pg_cron is not installed in this database'
             USING ERRCODE = 'feature_not_supported',
                   DETAIL = 'cjkpi.schedule_refresh() schedules CALL cjkpi.refresh() with pg_cron.',
-                  HINT = 'Install postgresql-15-cron, set shared_preload_libraries = ''pg_cron'' and cron.database_name to this database, restart, run CREATE EXTENSION pg_cron; or run CALL cjkpi.refresh() from any other scheduler.';
+                  HINT = format('Install postgresql-%s-cron, set shared_preload_libraries = ''pg_cron'' and cron.database_name to this database, restart, run CREATE EXTENSION pg_cron; or run CALL cjkpi.refresh() from any other scheduler.',
+                                current_setting('server_version_num')::integer / 10000);
     END IF;
     EXECUTE 'SELECT cron.schedule($1, $2, $3)' INTO job
         USING 'cjkpi-refresh', schedule,

@@ -19,9 +19,20 @@ CREATE TABLE cjkpi.survey_daily (
     responses bigint NOT NULL,
     nps @extschema@.nps_summary,
     csat @extschema@.csat_summary,
-    ces @extschema@.ces_summary,
-    CONSTRAINT survey_daily_key UNIQUE NULLS NOT DISTINCT (touchpoint, bucket_day, segment, variant, metric, scale)
+    ces @extschema@.ces_summary
 );
+/*
+ * One row per bucket, a NULL segment or variant being a value of its own.
+ * UNIQUE NULLS NOT DISTINCT needs PostgreSQL 15, so the keys are unique
+ * indexes that spell it out: (x IS NULL, coalesce(x, '')) is (true, '') for
+ * NULL and (false, x) for a value, so NULL equals NULL and differs from ''.
+ * The refresh deletes and inserts whole buckets (no ON CONFLICT), and its
+ * deletes look buckets up by the indexes' leading columns.
+ */
+CREATE UNIQUE INDEX survey_daily_key ON cjkpi.survey_daily
+    (touchpoint, bucket_day, (segment IS NULL), (coalesce(segment, '')), (variant IS NULL), (coalesce(variant, '')),
+     metric, scale);
+COMMENT ON INDEX cjkpi.survey_daily_key IS 'Key of cjkpi.survey_daily: one row per bucket, NULL segment or variant included';
 COMMENT ON TABLE cjkpi.survey_daily IS 'Rollup: survey summaries per local day, touchpoint, segment, variant, metric and scale (kept by cjkpi.refresh())';
 COMMENT ON COLUMN cjkpi.survey_daily.bucket_day IS 'Calendar day in cjkpi.settings.time_zone';
 COMMENT ON COLUMN cjkpi.survey_daily.touchpoint IS 'Touchpoint';
@@ -48,9 +59,12 @@ CREATE TABLE cjkpi.survey_monthly (
     responses bigint NOT NULL,
     nps @extschema@.nps_summary,
     csat @extschema@.csat_summary,
-    ces @extschema@.ces_summary,
-    CONSTRAINT survey_monthly_key UNIQUE NULLS NOT DISTINCT (touchpoint, month_start, segment, variant, metric, scale)
+    ces @extschema@.ces_summary
 );
+CREATE UNIQUE INDEX survey_monthly_key ON cjkpi.survey_monthly
+    (touchpoint, month_start, (segment IS NULL), (coalesce(segment, '')), (variant IS NULL), (coalesce(variant, '')),
+     metric, scale);
+COMMENT ON INDEX cjkpi.survey_monthly_key IS 'Key of cjkpi.survey_monthly: one row per month bucket, NULL segment or variant included';
 COMMENT ON TABLE cjkpi.survey_monthly IS 'Rollup: survey_daily merged per calendar month (kept by cjkpi.refresh())';
 COMMENT ON COLUMN cjkpi.survey_monthly.month_start IS 'First day of the month (days of cjkpi.settings.time_zone)';
 COMMENT ON COLUMN cjkpi.survey_monthly.touchpoint IS 'Touchpoint';
@@ -71,9 +85,11 @@ CREATE TABLE cjkpi.customer_daily (
     events bigint NOT NULL,
     sessions text[] NOT NULL,
     first_at timestamptz NOT NULL,
-    converted boolean,
-    CONSTRAINT customer_daily_key UNIQUE NULLS NOT DISTINCT (customer_id, bucket_day, touchpoint, segment)
+    converted boolean
 );
+CREATE UNIQUE INDEX customer_daily_key ON cjkpi.customer_daily
+    (customer_id, bucket_day, touchpoint, (segment IS NULL), (coalesce(segment, '')));
+COMMENT ON INDEX cjkpi.customer_daily_key IS 'Key of cjkpi.customer_daily: one row per customer, day, touchpoint and segment, NULL segment included';
 CREATE INDEX customer_daily_day ON cjkpi.customer_daily (bucket_day);
 COMMENT ON TABLE cjkpi.customer_daily IS
     'Rollup: event activity per customer, local day, touchpoint and segment, with the entry''s conversion (kept by cjkpi.refresh())';
@@ -119,8 +135,10 @@ COMMENT ON COLUMN cjkpi.refresh_log.full_rebuild IS 'True when a TRUNCATE or a s
 
 /* The day of a time in the configured zone (UTC when no settings row is visible). */
 CREATE FUNCTION cjkpi.time_zone() RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN coalesce((SELECT s.time_zone FROM cjkpi.settings s), 'UTC');
+    LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT coalesce((SELECT s.time_zone FROM cjkpi.settings s), 'UTC')
+$$;
 COMMENT ON FUNCTION cjkpi.time_zone() IS 'The time zone of cjkpi.settings (UTC if none): day buckets are its calendar days';
 
 /*

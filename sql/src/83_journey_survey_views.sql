@@ -4,20 +4,25 @@
  * A rollup row carries one summary column per metric, the other two NULL,
  * so the figures of a row are the coalesce of the three accessors.  Values
  * below the display minimum (anonymity) are NULL; the count stays.
+ *
+ * The SQL helpers have string bodies (SQL-standard bodies need PostgreSQL
+ * 14), which are parsed when they run: every function is qualified and
+ * search_path is pinned, so no schema of the caller's can supply an
+ * operator or a function.
  */
 CREATE FUNCTION cjkpi.kpi_figures(n @extschema@.nps_summary, c @extschema@.csat_summary, e @extschema@.ces_summary,
                                   min_display integer,
                                   OUT responses bigint, OUT value double precision,
                                   OUT ci_lower double precision, OUT ci_upper double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT x.r, CASE WHEN x.r >= min_display THEN x.v END,
            CASE WHEN x.r >= min_display THEN x.lo END, CASE WHEN x.r >= min_display THEN x.hi END
     FROM (SELECT coalesce(@extschema@.responses(n), @extschema@.responses(c), @extschema@.responses(e)) AS r,
                  coalesce(@extschema@.nps(n), @extschema@.csat(c), @extschema@.ces(e)) AS v,
                  coalesce(@extschema@.ci_lower(n), @extschema@.ci_lower(c), @extschema@.ci_lower(e)) AS lo,
-                 coalesce(@extschema@.ci_upper(n), @extschema@.ci_upper(c), @extschema@.ci_upper(e)) AS hi) x;
-END;
+                 coalesce(@extschema@.ci_upper(n), @extschema@.ci_upper(c), @extschema@.ci_upper(e)) AS hi) x
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_figures(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary, integer) IS
     'Responses, KPI value and 95 % interval of whichever summary is not NULL; value and interval NULL below min_display responses';
 
@@ -25,13 +30,13 @@ COMMENT ON FUNCTION cjkpi.kpi_figures(@extschema@.nps_summary, @extschema@.csat_
 CREATE FUNCTION cjkpi.kpi_compare(a_n @extschema@.nps_summary, a_c @extschema@.csat_summary, a_e @extschema@.ces_summary,
                                   b_n @extschema@.nps_summary, b_c @extschema@.csat_summary, b_e @extschema@.ces_summary,
                                   OUT difference double precision, OUT z double precision, OUT p_value double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_n, b_n) s WHERE a_n IS NOT NULL
     UNION ALL SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_c, b_c) s WHERE a_c IS NOT NULL
     UNION ALL SELECT s.difference, s.z, s.p_value FROM @extschema@.significance(a_e, b_e) s WHERE a_e IS NOT NULL
-    LIMIT 1;
-END;
+    LIMIT 1
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_compare(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary,
                                       @extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary) IS
     'Two-sided significance() of a - b for the metric whose summaries are given (the others NULL)';
@@ -40,13 +45,13 @@ COMMENT ON FUNCTION cjkpi.kpi_compare(@extschema@.nps_summary, @extschema@.csat_
 CREATE FUNCTION cjkpi.kpi_against(n @extschema@.nps_summary, c @extschema@.csat_summary, e @extschema@.ces_summary,
                                   benchmark double precision,
                                   OUT difference double precision, OUT z double precision, OUT p_value double precision)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
     SELECT s.difference, s.z, CASE WHEN s.z >= 0 THEN s.p_value ELSE 1 - s.p_value END
     FROM (SELECT * FROM @extschema@.significance(n, benchmark) WHERE n IS NOT NULL
           UNION ALL SELECT * FROM @extschema@.significance(c, benchmark) WHERE c IS NOT NULL
-          UNION ALL SELECT * FROM @extschema@.significance(e, benchmark) WHERE e IS NOT NULL LIMIT 1) s;
-END;
+          UNION ALL SELECT * FROM @extschema@.significance(e, benchmark) WHERE e IS NOT NULL LIMIT 1) s
+$$;
 COMMENT ON FUNCTION cjkpi.kpi_against(@extschema@.nps_summary, @extschema@.csat_summary, @extschema@.ces_summary, double precision) IS
     'One-tailed significance() against a benchmark: p_value = P(Z >= z) when z >= 0, P(Z <= z) when z < 0';
 

@@ -108,9 +108,11 @@ COMMENT ON VIEW cjkpi.journey_kpis IS
 /* The decline side of a tabular CUSUM, run as a window aggregate in period order. */
 CREATE FUNCTION cjkpi.cusum_lower_step(s double precision, z double precision, k double precision, h double precision)
     RETURNS double precision
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN z IS NULL THEN s
-                ELSE GREATEST(0, CASE WHEN s > h THEN 0 ELSE s END - z - k) END;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS
+$$
+    SELECT CASE WHEN z IS NULL THEN s
+                ELSE GREATEST(0, CASE WHEN s > h THEN 0 ELSE s END - z - k) END
+$$;
 COMMENT ON FUNCTION cjkpi.cusum_lower_step(double precision, double precision, double precision, double precision) IS
     'CUSUM step: S = max(0, S_prev - z - k), restarting from 0 after a signal (S_prev > h); NULL z leaves S unchanged';
 CREATE AGGREGATE cjkpi.cusum_lower(z double precision, k double precision, h double precision) (
@@ -121,6 +123,8 @@ CREATE AGGREGATE cjkpi.cusum_lower(z double precision, k double precision, h dou
 );
 COMMENT ON AGGREGATE cjkpi.cusum_lower(double precision, double precision, double precision) IS
     'Decline-side tabular CUSUM of standardized values z with allowance k (signal when the running value exceeds h); use OVER (ORDER BY period)';
+/* a support function, like the others: the aggregate works for every role (it checks EXECUTE as its owner) */
+REVOKE EXECUTE ON FUNCTION cjkpi.cusum_lower_step(double precision, double precision, double precision, double precision) FROM PUBLIC;
 
 /*
  * p-chart, Phase II: the centre line of each period is the pooled rate of
@@ -136,10 +140,11 @@ WITH s AS (
     FROM cjkpi.conversion_trend c CROSS JOIN cjkpi.settings cfg
     WINDOW w AS (PARTITION BY c.granularity, c.touchpoint ORDER BY c.period_start)
 ), base AS (
-    -- the k preceding periods by differences of running sums
+    -- the k preceding periods by differences of running sums (numeric: the
+    -- default of lag() has the value's type on PostgreSQL 13)
     SELECT s.*, LEAST(s.rn - 1, s.k) AS periods,
-           (pg_catalog.lag(s.cum_x, 1, 0) OVER w - pg_catalog.lag(s.cum_x, s.k + 1, 0) OVER w)::double precision
-           / nullif(pg_catalog.lag(s.cum_n, 1, 0) OVER w - pg_catalog.lag(s.cum_n, s.k + 1, 0) OVER w, 0) AS centre
+           (pg_catalog.lag(s.cum_x, 1, 0::numeric) OVER w - pg_catalog.lag(s.cum_x, s.k + 1, 0::numeric) OVER w)::double precision
+           / nullif(pg_catalog.lag(s.cum_n, 1, 0::numeric) OVER w - pg_catalog.lag(s.cum_n, s.k + 1, 0::numeric) OVER w, 0) AS centre
     FROM s
     WINDOW w AS (PARTITION BY s.granularity, s.touchpoint ORDER BY s.period_start)
 ), b AS (

@@ -27,7 +27,8 @@ BEGIN
         RAISE EXCEPTION 'pg_cron is not installed in this database'
             USING ERRCODE = 'feature_not_supported',
                   DETAIL = 'cjkpi.schedule_refresh() schedules CALL cjkpi.refresh() with pg_cron.',
-                  HINT = 'Install postgresql-15-cron, set shared_preload_libraries = ''pg_cron'' and cron.database_name to this database, restart, run CREATE EXTENSION pg_cron; or run CALL cjkpi.refresh() from any other scheduler.';
+                  HINT = format('Install postgresql-%s-cron, set shared_preload_libraries = ''pg_cron'' and cron.database_name to this database, restart, run CREATE EXTENSION pg_cron; or run CALL cjkpi.refresh() from any other scheduler.',
+                                current_setting('server_version_num')::integer / 10000);
     END IF;
     EXECUTE 'SELECT cron.schedule($1, $2, $3)' INTO job
         USING 'cjkpi-refresh', schedule,

@@ -47,11 +47,15 @@ WHERE c.relkind IN ('r', 'v', 'm', 'p') AND pg_catalog.col_description(c.oid, a.
 ORDER BY 1, 2;
 
 -- 2. Every aggregate has a combine function and is PARALLEL SAFE, so parallel
--- plans and sharding engines can split it.
+-- plans and sharding engines can split it.  The one exception listed is
+-- cjkpi.cusum_lower: a CUSUM runs over periods in order (each step depends
+-- on the previous sum), so two partial sums cannot be combined; it is a
+-- window aggregate over a few periods, still PARALLEL SAFE (README, Journey
+-- model).
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn, p.proparallel
 FROM pg_catalog.pg_aggregate a JOIN procs p ON p.oid = a.aggfnoid
 WHERE a.aggcombinefn = 0 OR p.proparallel <> 's'
-ORDER BY 1::text;
+ORDER BY a.aggfnoid::regprocedure::text;
 
 -- 3. The state of every aggregate is a real type with binary send and
 -- receive (Citus ships partial states through the type's I/O and cannot split
@@ -60,7 +64,7 @@ SELECT a.aggfnoid::regprocedure AS aggregate, a.aggtranstype::regtype AS state
 FROM pg_catalog.pg_aggregate a JOIN procs p ON p.oid = a.aggfnoid
 JOIN pg_catalog.pg_type t ON t.oid = a.aggtranstype
 WHERE a.aggtranstype <> 'internal'::regtype AND (t.typsend = 0 OR t.typreceive = 0)
-ORDER BY 1::text;
+ORDER BY a.aggfnoid::regprocedure::text;
 -- ... except the per-entity aggregates listed here, whose state is the
 -- entity's event buffer: they run on the shard that holds the entity, have
 -- serialize/deserialize functions for parallel plans, and return a plain
@@ -71,13 +75,16 @@ FROM pg_catalog.pg_aggregate a JOIN procs p ON p.oid = a.aggfnoid
 WHERE a.aggtranstype = 'internal'::regtype
 GROUP BY p.proname ORDER BY 1;
 
--- 4. Volatility and parallel labels: every function is PARALLEL SAFE, and
--- every function that is not IMMUTABLE is listed here (the README says why
--- each is STABLE or VOLATILE).
-SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel
+-- 4. Volatility and parallel labels: every function that is not IMMUTABLE
+-- and PARALLEL SAFE is listed here, and the README (Journey model, Function
+-- labels) says why.  All are the journey model's: cjkpi.time_zone() reads
+-- cjkpi.settings (STABLE, PARALLEL SAFE); the trigger functions, the refresh
+-- functions and procedures and the pg_cron helpers write tables (VOLATILE,
+-- PARALLEL UNSAFE).
+SELECT p.oid::regprocedure AS function, p.prokind, p.provolatile, p.proparallel
 FROM procs p
 WHERE p.provolatile <> 'i' OR p.proparallel <> 's'
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 -- 5. No SECURITY DEFINER functions, and every PL/pgSQL function fixes its
 -- search_path (SQL functions qualify every name in their bodies instead).
@@ -85,7 +92,7 @@ SELECT p.oid::regprocedure AS function, p.prosecdef, p.proconfig
 FROM procs p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE p.prosecdef
    OR (l.lanname = 'plpgsql' AND NOT coalesce(p.proconfig::text LIKE '%search_path=%', false))
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 -- 6. No function or aggregate shares its name with a built-in aggregate
 -- (a call would silently pick one or the other by argument types).

@@ -98,6 +98,38 @@ SELECT count(*) AS rollup_rows, sum(responses) AS responses, survey_diff() AS di
        monthly_diff() AS monthly_differences FROM cjkpi.survey_daily;
 SELECT count(*) AS log_left FROM cjkpi.survey_changes;
 
+-- the rollup keys take a NULL segment or variant as a value of its own (as
+-- UNIQUE NULLS NOT DISTINCT would, which PostgreSQL 13 lacks): a second row
+-- of a bucket whose segment or variant is NULL is refused, and NULL and ''
+-- are different keys
+\set VERBOSITY terse
+BEGIN;
+INSERT INTO cjkpi.survey_daily (bucket_day, touchpoint, segment, variant, metric, scale, responses)
+VALUES ('2000-01-01', 'web', NULL, NULL, 'nps', 10, 1), ('2000-01-01', 'web', '', NULL, 'nps', 10, 1),
+       ('2000-01-01', 'web', NULL, '', 'nps', 10, 1), ('2000-01-01', 'web', '', '', 'nps', 10, 1),
+       ('2000-01-01', 'web', 'new', NULL, 'nps', 10, 1);
+SAVEPOINT s;
+INSERT INTO cjkpi.survey_daily (bucket_day, touchpoint, segment, variant, metric, scale, responses)
+VALUES ('2000-01-01', 'web', NULL, NULL, 'nps', 10, 1);
+ROLLBACK TO s;
+INSERT INTO cjkpi.survey_daily (bucket_day, touchpoint, segment, variant, metric, scale, responses)
+VALUES ('2000-01-01', 'web', 'new', NULL, 'nps', 10, 1);
+ROLLBACK TO s;
+INSERT INTO cjkpi.survey_monthly (month_start, touchpoint, segment, variant, metric, scale, responses)
+VALUES ('2000-01-01', 'web', NULL, NULL, 'nps', 10, 1), ('2000-01-01', 'web', '', NULL, 'nps', 10, 1),
+       ('2000-01-01', 'web', NULL, '', 'nps', 10, 1);
+SAVEPOINT m;
+INSERT INTO cjkpi.survey_monthly (month_start, touchpoint, segment, variant, metric, scale, responses)
+VALUES ('2000-01-01', 'web', NULL, '', 'nps', 10, 1);
+ROLLBACK TO m;
+INSERT INTO cjkpi.customer_daily (bucket_day, customer_id, touchpoint, segment, events, sessions, first_at)
+VALUES ('2000-01-01', 'k', 'web', NULL, 1, '{}', '2000-01-01 10:00+00'),
+       ('2000-01-01', 'k', 'web', '', 1, '{}', '2000-01-01 10:00+00');
+INSERT INTO cjkpi.customer_daily (bucket_day, customer_id, touchpoint, segment, events, sessions, first_at)
+VALUES ('2000-01-01', 'k', 'web', NULL, 1, '{}', '2000-01-01 10:00+00');
+ROLLBACK;
+\set VERBOSITY default
+
 -- a late row for an old day, an UPDATE moving rows across days and touchpoints, a DELETE
 INSERT INTO cjkpi.responses (customer_id, touchpoint, metric, score, answered_at)
 VALUES ('late', 'web', 'nps', 0, '2024-03-02 08:00+00');
