@@ -18,6 +18,11 @@
 #include "nodes/nodes.h"
 #include "utils/numeric.h"
 
+/* the varlena macros (VARDATA_ANY, ...) left postgres.h for varatt.h in 16 */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
 /*
  * Soft input errors: from PostgreSQL 16 on, a type input function reports
  * bad input to fcinfo->context (an ErrorSaveContext) with errsave() or

@@ -26,6 +26,7 @@
 #include "utils/timestamp.h"
 #include "windowapi.h"
 
+#include "compat.h"
 #include "event_rows.h"
 
 #define PATH_STATE_MAGIC	0x50415431	/* "PAT1" */

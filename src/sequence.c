@@ -25,6 +25,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
+#include "compat.h"
 #include "sequence.h"
 
 #define SEQ_STATE_MAGIC		0x53455131	/* "SEQ1" */
